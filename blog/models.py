@@ -1,0 +1,104 @@
+import math
+
+import graphene
+from django import forms
+from django.db import models
+from grapple.models import GraphQLField, GraphQLImage, GraphQLInt, GraphQLRichText, GraphQLString
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock, count_words
+from core.graphql import GraphQLModelList, GraphQLStreamBlocks, GraphQLStringList
+from core.models import LabPage
+
+WORDS_PER_MINUTE = 230
+
+
+class BlogIndexPage(LabPage):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*LabPage.content_panels, FieldPanel("intro")]
+    graphql_fields = [GraphQLRichText("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.BlogPostPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "blog index"
+
+
+class BlogPostTag(TaggedItemBase):
+    content_object = ParentalKey("blog.BlogPostPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class BlogPostAuthor(Orderable):
+    """An author in byline order; a free-text name until people have pages of their own."""
+
+    page = ParentalKey("blog.BlogPostPage", on_delete=models.CASCADE, related_name="authors")
+    name = models.CharField(max_length=120)
+
+    panels = [FieldPanel("name")]
+    graphql_fields = [GraphQLString("name", required=True)]
+
+    def __str__(self):
+        return self.name
+
+
+class BlogPostPage(LabPage):
+    date = models.DateField("publication date", help_text="Shown on the post; listings sort by it.")
+    summary = models.TextField(max_length=600, help_text="The TL;DR: two or three sentences shown above the post.")
+    hero_image = models.ForeignKey("core.LabImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    body = StreamField(BaseStreamBlock())
+    tags = ClusterTaggableManager(through=BlogPostTag, blank=True)
+    research_areas = ParentalManyToManyField("research.ResearchAreaPage", blank=True, related_name="blog_posts")
+
+    content_panels = [
+        *LabPage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("date"), InlinePanel("authors", label="Author", min_num=1), FieldPanel("tags")],
+            heading="Byline",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        FieldPanel("research_areas", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [
+        *LabPage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    graphql_fields = [
+        GraphQLField("date", graphene.Date, required=True),
+        GraphQLModelList("authors", "blog.BlogPostAuthor"),
+        GraphQLString("summary", required=True),
+        GraphQLImage("hero_image"),
+        GraphQLStreamBlocks("body", BaseStreamBlock),
+        GraphQLStringList("tags", source="tag_names"),
+        GraphQLModelList("research_areas", "research.ResearchAreaPage", source="public_research_areas"),
+        GraphQLInt("reading_time", required=True, description="Minutes, derived from the body's word count."),
+    ]
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "blog post"
+
+    @property
+    def reading_time(self):
+        return max(1, math.ceil(count_words(self.body) / WORDS_PER_MINUTE))
+
+    def tag_names(self, info, **kwargs):
+        return [tag.name for tag in self.tags.all()]
+
+    def public_research_areas(self, info, **kwargs):
+        return [area for area in self.research_areas.all() if self.public_page(area)]

@@ -1,0 +1,198 @@
+"""Settings shared by every environment; each value that differs between machines comes from the environment."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_list(name, default=""):
+    """A comma-separated environment variable as a list, blanks dropped."""
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEBUG = False
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+
+INSTALLED_APPS = [
+    "core",
+    "home",
+    "research",
+    "blog",
+    "news",
+    "wagtail_headless_preview",
+    "grapple",
+    "graphene_django",
+    "graphql_api",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "corsheaders",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "cms.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "cms" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "cms.wsgi.application"
+
+# SQLite is the embedded default so that a fresh clone runs with nothing but Python.
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+    )
+}
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "labcms"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "static"
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))
+
+# Wagtail
+WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "MIT HAN Lab")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILIMAGES_IMAGE_MODEL = "core.LabImage"
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip", "bib"]
+
+# The decoupled frontend(s). Page URLs in the API, previews and feeds point here.
+FRONTEND_BASE_URL = os.environ.get("FRONTEND_BASE_URL", "http://localhost:3000").rstrip("/")
+FRONTEND_ORIGINS = env_list("FRONTEND_ORIGINS", FRONTEND_BASE_URL)
+
+# wagtail-headless-preview: the admin's Preview button opens the frontend's preview route.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": f"{FRONTEND_BASE_URL}/api/preview"},
+    "SERVE_BASE_URL": None,
+    "REDIRECT_ON_PREVIEW": False,
+    "ENFORCE_TRAILING_SLASH": True,
+}
+
+CORS_ALLOWED_ORIGINS = FRONTEND_ORIGINS
+CORS_URLS_REGEX = r"^/graphql/$"
+CORS_ALLOW_METHODS = ["GET", "POST", "OPTIONS"]
+
+# Image filters a frontend may ask for: every rendition costs disk and CPU, so the set is closed.
+IMAGE_RENDITION_WIDTHS = [320, 480, 640, 800, 1024, 1280, 1600, 1920]
+GRAPPLE = {
+    "APPS": ["core", "home", "research", "blog", "news"],
+    "PAGE_INTERFACE": "graphql_api.interfaces.PublicPageInterface",
+    "EXPOSE_GRAPHIQL": False,
+    "PAGE_SIZE": 10,
+    "MAX_PAGE_SIZE": 100,
+    "ALLOWED_IMAGE_FILTERS": [
+        *(f"width-{w}" for w in IMAGE_RENDITION_WIDTHS),
+        *(f"width-{w}|format-webp" for w in IMAGE_RENDITION_WIDTHS),
+        "fill-400x400",
+        "fill-800x450",
+        "fill-1200x630",
+        "original",
+    ],
+}
+GRAPHENE = {
+    "SCHEMA": "graphql_api.schema.schema",
+    "SCHEMA_OUTPUT": "graphql_api/schema.graphql",
+    "SCHEMA_INDENT": 2,
+}
+
+# Limits on what one GraphQL request may cost; each refusal names the limit.
+GRAPHQL_LIMITS = {
+    "MAX_DEPTH": int(os.environ.get("GRAPHQL_MAX_DEPTH", "10")),
+    "MAX_ALIASES": int(os.environ.get("GRAPHQL_MAX_ALIASES", "15")),
+    "MAX_ROOT_FIELDS": int(os.environ.get("GRAPHQL_MAX_ROOT_FIELDS", "15")),
+    "MAX_TOKENS": int(os.environ.get("GRAPHQL_MAX_TOKENS", "2000")),
+    "MAX_DOCUMENT_CHARS": int(os.environ.get("GRAPHQL_MAX_DOCUMENT_CHARS", "15000")),
+    "MAX_OPERATIONS": int(os.environ.get("GRAPHQL_MAX_OPERATIONS", "10")),
+    "MAX_COST": int(os.environ.get("GRAPHQL_MAX_COST", "5000")),
+    "MAX_SEARCH_TERMS_CHARS": 200,
+}
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", default=True)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))

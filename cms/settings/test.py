@@ -1,0 +1,13 @@
+"""The test suite: fast hashing, media in a temporary folder, the database from DATABASE_URL or SQLite."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="labcms-test-media-")
+WAGTAILADMIN_BASE_URL = "http://testserver"
+FRONTEND_BASE_URL = "http://frontend.test"

@@ -1,0 +1,90 @@
+"""GraphQL helpers the content apps use in their `graphql_fields`."""
+
+import graphene
+from grapple.models import GraphQLField
+from grapple.registry import registry
+from grapple.types.interfaces import StreamFieldInterface
+
+_stream_unions = {}
+
+
+def graphql_type_for_block(block):
+    """The GraphQL type grapple registered for a block instance, walking up its class hierarchy."""
+    for block_class in type(block).__mro__:
+        if block_class in registry.streamfield_blocks:
+            return registry.streamfield_blocks[block_class]
+    return registry.streamfield_blocks["generic-block"]
+
+
+def _list_field(field_name, item_type, **kwargs):
+    """`[Item!]!`: grapple's `is_list` cannot express a non-null list of non-null items."""
+    return GraphQLField(field_name, graphene.NonNull(graphene.List(graphene.NonNull(item_type))), **kwargs)
+
+
+def stream_union(stream_block_class):
+    """A union of the block types a StreamBlock may hold, so a frontend learns them from the schema."""
+    if stream_block_class not in _stream_unions:
+        member_types = tuple(graphql_type_for_block(child) for child in stream_block_class.base_blocks.values())
+
+        class Meta:
+            name = stream_block_class.__name__
+            types = tuple(dict.fromkeys(member_types))
+            description = f"A block of a {stream_block_class.__name__} StreamField."
+
+        def resolve_type(cls, instance, info):
+            return graphql_type_for_block(instance.block)
+
+        _stream_unions[stream_block_class] = type(
+            stream_block_class.__name__,
+            (graphene.Union,),
+            {"Meta": Meta, "resolve_type": classmethod(resolve_type)},
+        )
+    return _stream_unions[stream_block_class]
+
+
+def GraphQLStreamBlocks(field_name, stream_block_class, **kwargs):
+    """A StreamField exposed as a typed list of its blocks (a union), never a raw JSON string."""
+
+    def Mixin():
+        return _list_field(field_name, lambda: stream_union(stream_block_class), **kwargs)
+
+    return Mixin
+
+
+def GraphQLBlockList(field_name, block_class, **kwargs):
+    """A list of struct values inside a block, typed as the child block's own GraphQL type."""
+
+    def Mixin():
+        return _list_field(field_name, lambda: registry.streamfield_blocks[block_class], **kwargs)
+
+    return Mixin
+
+
+def GraphQLModelList(field_name, model, **kwargs):
+    """A plain list of another model's type. Unlike grapple's GraphQLCollection it takes no raw `order` argument."""
+
+    def Mixin():
+        from django.apps import apps
+
+        model_class = apps.get_model(model) if isinstance(model, str) else model
+        return _list_field(field_name, lambda: registry.models[model_class], **kwargs)
+
+    return Mixin
+
+
+def GraphQLStringList(field_name, **kwargs):
+    def Mixin():
+        return _list_field(field_name, graphene.String, **kwargs)
+
+    return Mixin
+
+
+__all__ = [
+    "GraphQLBlockList",
+    "GraphQLModelList",
+    "GraphQLStreamBlocks",
+    "GraphQLStringList",
+    "StreamFieldInterface",
+    "graphql_type_for_block",
+    "stream_union",
+]

@@ -1,0 +1,65 @@
+"""Behaviour every page type of the lab's site shares."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.signing import BadSignature, SignatureExpired
+from django.db import models
+from grapple.models import GraphQLString
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
+
+from .visibility import public_or_none
+
+
+class InvalidPreviewToken(Exception):
+    """A preview token that is forged, expired, for another page type, or no longer stored."""
+
+
+class LabPage(HeadlessPreviewMixin, Page):
+    """Base of every page type: headless preview with expiring tokens, and safe links to other pages."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def get_page_from_preview_token(cls, token):
+        """Stock wagtail-headless-preview signs tokens with no expiry; ours expire after PREVIEW_TOKEN_MAX_AGE."""
+        try:
+            cls.get_preview_signer().unsign(token, max_age=settings.PREVIEW_TOKEN_MAX_AGE)
+        except SignatureExpired as error:
+            raise InvalidPreviewToken(
+                "The preview token has expired: open the preview again from the admin."
+            ) from error
+        except BadSignature as error:
+            raise InvalidPreviewToken("The preview token is not valid.") from error
+        content_type = ContentType.objects.get_for_model(cls)
+        preview = PagePreview.objects.filter(content_type=content_type, token=token).first()
+        if preview is None:
+            raise InvalidPreviewToken("The preview token is not valid for this page type or no longer exists.")
+        return preview.as_page()
+
+    @staticmethod
+    def public_page(page):
+        """A linked page only if the public may see it: foreign keys must not leak drafts."""
+        return public_or_none(page)
+
+
+class LabImage(AbstractImage):
+    """The project's image model: Wagtail's, plus the alt text frontends need on every image."""
+
+    admin_form_fields = Image.admin_form_fields
+    graphql_fields = [
+        GraphQLString("alt", required=True, source="alt_text", description="The description, else the title."),
+    ]
+
+    @property
+    def alt_text(self):
+        return self.description or self.title
+
+
+class LabRendition(AbstractRendition):
+    image = models.ForeignKey(LabImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -1,0 +1,71 @@
+"""Checks on list arguments shared by every listing: bounded sizes, allow-listed orders, bounded search terms.
+
+Stock grapple passes `order` raw to `order_by` (so `order: "owner__password"` is an oracle on hidden columns) and
+clamps sizes silently; here each is checked, and a refusal says what would be accepted.
+"""
+
+from django.conf import settings
+from grapple.settings import grapple_settings
+from grapple.utils import resolve_queryset
+
+from .errors import BadRequestArgument
+
+PAGE_ORDERS = (
+    "title",
+    "-title",
+    "first_published_at",
+    "-first_published_at",
+    "last_published_at",
+    "-last_published_at",
+    "path",
+    "-path",
+    "id",
+    "-id",
+)
+
+
+def checked_order(order, allowed):
+    """The `order` argument as `order_by` terms, each of which must be in `allowed`."""
+    if order is None:
+        return None
+    terms = [term.strip() for term in order.split(",") if term.strip()]
+    refused = [term for term in terms if term not in allowed]
+    if refused or not terms:
+        raise BadRequestArgument(
+            f"`order` may not be {', '.join(repr(t) for t in refused) or 'empty'}; use one of: {', '.join(allowed)}."
+        )
+    return terms
+
+
+def checked_size(name, value, default=None):
+    maximum = grapple_settings.MAX_PAGE_SIZE
+    if value is None:
+        return default if default is not None else grapple_settings.PAGE_SIZE
+    if not 1 <= value <= maximum:
+        raise BadRequestArgument(f"`{name}` must be between 1 and {maximum}; got {value}.")
+    return value
+
+
+def checked_search_query(search_query):
+    if search_query is None:
+        return None
+    limit = settings.GRAPHQL_LIMITS["MAX_SEARCH_TERMS_CHARS"]
+    if len(search_query) > limit:
+        raise BadRequestArgument(f"`searchQuery` may be at most {limit} characters; got {len(search_query)}.")
+    return search_query
+
+
+def resolve_page_list(queryset, info, order=None, limit=None, offset=None, search_query=None, **kwargs):
+    """grapple's `resolve_queryset` for page lists, with every argument checked first."""
+    terms = checked_order(order, PAGE_ORDERS)
+    if offset is not None and offset < 0:
+        raise BadRequestArgument(f"`offset` must not be negative; got {offset}.")
+    return resolve_queryset(
+        queryset,
+        info,
+        order=",".join(terms) if terms else None,
+        limit=checked_size("limit", limit),
+        offset=offset,
+        search_query=checked_search_query(search_query),
+        **kwargs,
+    )

@@ -1,0 +1,59 @@
+"""The public GraphQL schema: grapple's queries, resolved for the public, plus the typed listings.
+
+Mixins earlier in the bases win, so the public resolvers here replace grapple's own without patching grapple.
+"""
+
+import graphene
+from grapple.registry import registry
+from grapple.settings import grapple_settings
+from wagtail import hooks
+
+from .listings import ListingQueries
+from .roots import PublicPageResolvers, PublicSearch, PublicSnippets
+
+# Page model fields that describe editing rather than content: a draft's title, whether a draft exists, locks,
+# tree internals. grapple exposes every concrete Page field; the public schema leaves these out.
+INTERNAL_PAGE_FIELDS = {
+    "draftTitle",
+    "hasUnpublishedChanges",
+    "latestRevisionCreatedAt",
+    "locked",
+    "lockedAt",
+    "aliasOf",
+    "aliases",
+    "path",
+    "numchild",
+    "translationKey",
+    "goLiveAt",
+    "expireAt",
+    "expired",
+}
+
+
+def hide_internal_page_fields(graphql_schema):
+    page_interface = graphql_schema.get_type("PageInterface")
+    for graphql_type in graphql_schema.type_map.values():
+        if graphql_type is page_interface or page_interface in getattr(graphql_type, "interfaces", ()):
+            for field_name in INTERNAL_PAGE_FIELDS:
+                graphql_type.fields.pop(field_name, None)
+
+
+def create_schema():
+    grapple_mixins = []
+    for register in hooks.get_hooks("register_schema_query"):
+        register(grapple_mixins)
+    grapple_mixins = [mixin for mixin in grapple_mixins if mixin is not graphene.ObjectType]
+
+    class Query(PublicPageResolvers, PublicSearch, PublicSnippets, ListingQueries, *grapple_mixins):
+        pass
+
+    public_schema = graphene.Schema(
+        query=Query,
+        types=list(registry.models.values()),
+        auto_camelcase=grapple_settings.AUTO_CAMELCASE,
+    )
+    hide_internal_page_fields(public_schema.graphql_schema)
+    return public_schema
+
+
+schema = create_schema()
