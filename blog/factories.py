@@ -23,6 +23,7 @@ class BlogPostPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = BlogPostPage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def author_names(page, create, names, **kwargs):

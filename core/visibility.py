@@ -13,11 +13,13 @@ def public_pages(queryset=None):
     )
 
 
+def not_expired(page):
+    return page.expire_at is None or page.expire_at > timezone.now()
+
+
 def is_public(page):
     """The single-object form of `public_pages`, for foreign keys and chooser blocks."""
-    if page is None or not page.live or page.depth <= 1:
-        return False
-    if page.expire_at is not None and page.expire_at <= timezone.now():
+    if page is None or not page.live or page.depth <= 1 or not not_expired(page):
         return False
     return not page.get_view_restrictions().exists()
 

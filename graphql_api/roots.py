@@ -12,11 +12,13 @@ from grapple.types.snippets import SnippetsQuery
 from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.models import get_snippet_models
 
-from core.visibility import is_public, public_pages
+from core.visibility import is_public, not_expired, public_pages
 
 from .arguments import checked_search_query, resolve_page_list
 from .errors import BadRequestArgument
 from .preview import page_from_preview_token
+
+SEARCH_RESULTS_LIMIT = 100
 
 
 def content_type_filter(content_type):
@@ -72,7 +74,9 @@ class PublicSearch(SearchQuery()):
         if not query:
             return []
         checked_search_query(query)
-        return list(public_pages().specific().search(query))
+        # Search backends cannot filter on `expire_at` (not in Page.search_fields), so expiry is checked on the hits.
+        hits = Page.objects.live().public().filter(depth__gt=1).specific().search(query)[:SEARCH_RESULTS_LIMIT]
+        return [page for page in hits if not_expired(page)]
 
 
 class PublicSnippets(SnippetsQuery()):
