@@ -24,7 +24,7 @@ venv: $(BIN)/activate ## Create .venv and install the pinned requirements
 .PHONY: setup
 setup: venv ## Everything `run` does but serving: migrate, load the lab's content, create the dev admin
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_content
+	$(MANAGE) import_content content/lab --if-empty
 	$(MANAGE) ensure_dev_admin
 
 .PHONY: run

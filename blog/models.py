@@ -57,6 +57,7 @@ class BlogPostPage(LabPage):
     body = StreamField(BaseStreamBlock())
     tags = ClusterTaggableManager(through=BlogPostTag, blank=True)
     research_areas = ParentalManyToManyField("research.ResearchAreaPage", blank=True, related_name="blog_posts")
+    projects = ParentalManyToManyField("research.ProjectPage", blank=True, related_name="blog_posts")
 
     content_panels = [
         *LabPage.content_panels,
@@ -68,6 +69,7 @@ class BlogPostPage(LabPage):
         FieldPanel("hero_image"),
         FieldPanel("body"),
         FieldPanel("research_areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("projects"),
     ]
     search_fields = [
         *LabPage.search_fields,
@@ -84,6 +86,7 @@ class BlogPostPage(LabPage):
         GraphQLStreamBlocks("body", BaseStreamBlock),
         GraphQLStringList("tags", source="tag_names"),
         GraphQLModelList("research_areas", "research.ResearchAreaPage", source="public_research_areas"),
+        GraphQLModelList("projects", "research.ProjectPage", source="public_projects"),
         GraphQLInt("reading_time", required=True, description="Minutes, derived from the body's word count."),
     ]
 
@@ -99,6 +102,9 @@ class BlogPostPage(LabPage):
 
     def tag_names(self, info, **kwargs):
         return [tag.name for tag in self.tags.all()]
+
+    def public_projects(self, info, **kwargs):
+        return [project for project in self.projects.all() if self.public_page(project)]
 
     def public_research_areas(self, info, **kwargs):
         return [area for area in self.research_areas.all() if self.public_page(area)]

@@ -396,6 +396,36 @@ class FeaturedPageBlock(blocks.StructBlock):
         description = "A link card to another page of the site."
 
 
+@register_streamfield_block
+class RecentWorkBlock(blocks.StructBlock):
+    """A "recent work" theme of the home page: a label, a paragraph, and the projects it names."""
+
+    label = blocks.CharBlock(max_length=120, help_text="E.g. LLM Quantization.")
+    text = blocks.RichTextBlock(features=["bold", "italic", "link"])
+    projects = blocks.ListBlock(blocks.PageChooserBlock(page_type="research.ProjectPage"), required=False)
+
+    graphql_fields = [
+        GraphQLString("label", required=True, source="theme_label"),
+        GraphQLString("text", required=True, source="text_html", description="HTML."),
+        GraphQLField(
+            "projects", graphene.NonNull(graphene.List(graphene.NonNull(get_page_interface))), source="public_projects"
+        ),
+    ]
+
+    def text_html(self, info, values, **kwargs):
+        return values["text"].__html__()
+
+    def theme_label(self, info, values, **kwargs):
+        return values["label"]
+
+    def public_projects(self, info, values, **kwargs):
+        return [page for page in map(public_or_none, values["projects"]) if page is not None]
+
+    class Meta:
+        icon = "list-ul"
+        label = "Recent work theme"
+
+
 def _struct_items(child_block, list_value):
     """Wrap list items so grapple resolves their fields like any other struct block."""
     return [StructBlockItem(None, child_block, item) for item in list_value]

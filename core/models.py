@@ -48,6 +48,10 @@ class LabPage(HeadlessPreviewMixin, Page):
 class LabImage(AbstractImage):
     """The project's image model: Wagtail's, plus the alt text frontends need on every image."""
 
+    import_key = models.SlugField(
+        max_length=120, blank=True, db_index=True, help_text="The image's key in exported content files."
+    )
+
     admin_form_fields = Image.admin_form_fields
     graphql_fields = [
         GraphQLString("alt", required=True, source="alt_text", description="The description, else the title."),

@@ -1,13 +1,16 @@
 """Typed, paginated, filtered listings for frontends: `blogPosts`, `newsItems`, `researchAreas`."""
 
 import graphene
+from django.db.models import Q
 from grapple.registry import registry
 from grapple.types.structures import PaginationType
 
 from blog.models import BlogPostPage
 from core.visibility import public_pages
+from lab.models import Course, IndustryPartner, LabSettings
 from news.models import NewsKind, NewsPage
-from research.models import ResearchAreaPage
+from people.models import CompetitionAward, Honor, PersonPage, Role, Status, Talk
+from research.models import ProjectPage, ResearchAreaPage
 
 from .arguments import checked_order, checked_size
 from .errors import BadRequestArgument
@@ -31,6 +34,18 @@ def paginated_type(name, item_model):
 
 BlogPostListing = paginated_type("BlogPostListing", BlogPostPage)
 NewsListing = paginated_type("NewsListing", NewsPage)
+ProjectListing = paginated_type("ProjectListing", ProjectPage)
+PROJECT_ORDERS = ("title", "-title", "-year", "year", "-github_stars", "short_name")
+
+
+def model_list(model):
+    return graphene.NonNull(graphene.List(graphene.NonNull(lambda: registry.models[model])))
+
+
+def checked_choice(name, value, choices):
+    if value is not None and value not in choices:
+        raise BadRequestArgument(f"`{name}` may not be {value!r}; use one of: {', '.join(choices)}.")
+    return value
 
 
 def paginate(queryset, page, per_page):
@@ -85,6 +100,7 @@ class ListingQueries(graphene.ObjectType):
         per_page=graphene.Int(description=f"Items per page, 1 to 100; default {DEFAULT_PER_PAGE}."),
         research_area=graphene.String(description="A research area's slug."),
         kind=graphene.String(description=f"One of: {', '.join(NewsKind.values)}."),
+        project=graphene.String(description="A project's short name, e.g. AWQ."),
         year=graphene.Int(),
         order=graphene.String(description=f"One of: {', '.join(NEWS_ORDERS)}. Default -date (newest first)."),
     )
@@ -93,6 +109,28 @@ class ListingQueries(graphene.ObjectType):
         required=True,
         description="Research areas in the editors' order.",
     )
+    projects = graphene.Field(
+        ProjectListing,
+        required=True,
+        page=graphene.Int(),
+        per_page=graphene.Int(),
+        research_area=graphene.String(description="A research area's slug."),
+        min_stars=graphene.Int(description="Only projects with at least this many GitHub stars."),
+        has_code=graphene.Boolean(description="Only projects with (true) or without (false) a code link or repo."),
+        order=graphene.String(description=f"One of: {', '.join(PROJECT_ORDERS)}. Default title."),
+    )
+    people = graphene.Field(
+        model_list(PersonPage),
+        role=graphene.String(description=f"One of: {', '.join(Role.values)}."),
+        status=graphene.String(description=f"One of: {', '.join(Status.values)}."),
+        description="People in the editors' order.",
+    )
+    awards = graphene.Field(model_list(Honor), year=graphene.Int(), description="Honors and awards, newest first.")
+    competition_awards = graphene.Field(model_list(CompetitionAward), description="Newest first.")
+    talks = graphene.Field(model_list(Talk), year=graphene.Int(), description="Newest first.")
+    industry_partners = graphene.Field(model_list(IndustryPartner), description="In the editors' order.")
+    courses = graphene.Field(model_list(Course))
+    lab_settings = graphene.Field(lambda: registry.settings[LabSettings])
 
     def resolve_blog_posts(self, info, page=None, per_page=None, research_area=None, tag=None, year=None, order=None):
         posts = listing_queryset(BlogPostPage, order, BLOG_ORDERS)
@@ -104,8 +142,12 @@ class ListingQueries(graphene.ObjectType):
             posts = posts.filter(date__year=year)
         return paginate(posts, page, per_page)
 
-    def resolve_news_items(self, info, page=None, per_page=None, research_area=None, kind=None, year=None, order=None):
+    def resolve_news_items(
+        self, info, page=None, per_page=None, research_area=None, kind=None, project=None, year=None, order=None
+    ):
         items = listing_queryset(NewsPage, order, NEWS_ORDERS)
+        if project:
+            items = items.filter(projects__in=public_pages(ProjectPage.objects.filter(short_name=project))).distinct()
         if kind:
             if kind not in NewsKind.values:
                 raise BadRequestArgument(f"`kind` may not be {kind!r}; use one of: {', '.join(NewsKind.values)}.")
@@ -118,6 +160,46 @@ class ListingQueries(graphene.ObjectType):
 
     def resolve_research_areas(self, info):
         return public_pages(ResearchAreaPage.objects.all()).order_by("path")
+
+    def resolve_projects(
+        self, info, page=None, per_page=None, research_area=None, min_stars=None, has_code=None, order=None
+    ):
+        terms = checked_order(order, PROJECT_ORDERS) or ["title"]
+        projects = public_pages(ProjectPage.objects.all()).order_by(*terms, "pk")
+        if research_area:
+            projects = in_public_research_area(projects, research_area)
+        if min_stars is not None:
+            projects = projects.filter(github_stars__gte=min_stars)
+        if has_code is not None:
+            with_code = Q(links__kind="code") | ~Q(github_repo="")
+            projects = (projects.filter(with_code) if has_code else projects.exclude(with_code)).distinct()
+        return paginate(projects, page, per_page)
+
+    def resolve_people(self, info, role=None, status=None):
+        people = public_pages(PersonPage.objects.all()).order_by("path")
+        if checked_choice("role", role, Role.values):
+            people = people.filter(role=role)
+        if checked_choice("status", status, Status.values):
+            people = people.filter(status=status)
+        return people
+
+    def resolve_awards(self, info, year=None):
+        return Honor.objects.filter(date__year=year) if year else Honor.objects.all()
+
+    def resolve_competition_awards(self, info):
+        return CompetitionAward.objects.all()
+
+    def resolve_talks(self, info, year=None):
+        return Talk.objects.filter(date__year=year) if year else Talk.objects.all()
+
+    def resolve_industry_partners(self, info):
+        return IndustryPartner.objects.all()
+
+    def resolve_courses(self, info):
+        return Course.objects.all()
+
+    def resolve_lab_settings(self, info):
+        return LabSettings.for_request(info.context)
 
 
 __all__ = ["ListingQueries"]

@@ -1,20 +1,30 @@
+from django.conf import settings
 from django.db import models
 from grapple.models import GraphQLImage, GraphQLRichText, GraphQLString
 from modelcluster.fields import ParentalKey
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.blocks import BaseStreamBlock, FeaturedPageBlock
+from core.blocks import BaseStreamBlock, FeaturedPageBlock, RecentWorkBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
 from core.models import LabPage
+from core.visibility import public_pages
+from lab.models import IndustryPartner
+from people.models import CompetitionAward, Honor
+from research.models import ProjectPage
 
 
 class HomeStreamBlock(BaseStreamBlock):
     """Home sections: article blocks plus cards featuring other pages."""
 
     featured_page = FeaturedPageBlock()
+
+
+class RecentWorkStreamBlock(blocks.StreamBlock):
+    theme = RecentWorkBlock()
 
 
 class HomeFeaturedResearchArea(Orderable):
@@ -32,12 +42,22 @@ class HomePage(LabPage):
     about = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"])
     hero_image = models.ForeignKey("core.LabImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     body = StreamField(HomeStreamBlock(), blank=True)
+    profile_name = models.CharField(max_length=120, blank=True, help_text="The lab head's name, e.g. Song Han.")
+    profile_title = models.CharField(max_length=200, blank=True, help_text="E.g. Associate Professor, MIT EECS.")
+    profile_photo = models.ForeignKey(
+        "core.LabImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recent_work = StreamField(RecentWorkStreamBlock(), blank=True, help_text="Themes of recent work, with projects.")
 
     content_panels = [
         *LabPage.content_panels,
         MultiFieldPanel([FieldPanel("lab_name"), FieldPanel("tagline"), FieldPanel("hero_image")], heading="Lab"),
+        MultiFieldPanel(
+            [FieldPanel("profile_name"), FieldPanel("profile_title"), FieldPanel("profile_photo")], heading="Profile"
+        ),
         FieldPanel("about"),
-        InlinePanel("featured_research_areas", label="Featured research area", heading="Featured research areas"),
+        FieldPanel("recent_work"),
+        InlinePanel("featured_research_areas", label="Research interest", heading="Research interests"),
         FieldPanel("body"),
     ]
     search_fields = [*LabPage.search_fields, index.SearchField("about")]
@@ -47,17 +67,49 @@ class HomePage(LabPage):
         GraphQLRichText("about", required=True),
         GraphQLImage("hero_image"),
         GraphQLStreamBlocks("body", HomeStreamBlock),
+        GraphQLString("profile_name", required=True),
+        GraphQLString("profile_title", required=True),
+        GraphQLImage("profile_photo"),
+        GraphQLStreamBlocks("recent_work", RecentWorkStreamBlock),
+        GraphQLModelList("honors", "people.Honor", source="all_honors", description="Newest first."),
+        GraphQLModelList("competition_awards", "people.CompetitionAward", source="all_competition_awards"),
+        GraphQLModelList("industry_partners", "lab.IndustryPartner", source="all_industry_partners"),
+        GraphQLModelList(
+            "open_source_projects",
+            "research.ProjectPage",
+            source="open_source_projects",
+            description="Projects with at least OPEN_SOURCE_MIN_STARS GitHub stars, most starred first.",
+        ),
         GraphQLModelList(
             "featured_research_areas", "research.ResearchAreaPage", source="public_featured_research_areas"
         ),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["research.ResearchAreaIndexPage", "blog.BlogIndexPage", "news.NewsIndexPage"]
+    subpage_types = [
+        "research.ResearchAreaIndexPage",
+        "research.ProjectIndexPage",
+        "people.PeopleIndexPage",
+        "blog.BlogIndexPage",
+        "news.NewsIndexPage",
+    ]
     max_count = 1
 
     class Meta:
         verbose_name = "home page"
+
+    def all_honors(self, info, **kwargs):
+        return Honor.objects.all()
+
+    def all_competition_awards(self, info, **kwargs):
+        return CompetitionAward.objects.all()
+
+    def all_industry_partners(self, info, **kwargs):
+        return IndustryPartner.objects.all()
+
+    def open_source_projects(self, info, **kwargs):
+        projects = ProjectPage.objects.filter(github_stars__gte=settings.OPEN_SOURCE_MIN_STARS)
+        return public_pages(projects).order_by("-github_stars", "title")
 
     def public_featured_research_areas(self, info, **kwargs):
         chosen = self.featured_research_areas.select_related("research_area")

@@ -1,6 +1,7 @@
 import graphene
 from django import forms
 from django.db import models
+from django.utils import timezone
 from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLRichText, GraphQLString
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -65,6 +66,33 @@ class NewsPage(LabPage):
     kind = models.CharField(max_length=20, choices=NewsKind.choices, default=NewsKind.ANNOUNCEMENT)
     body = StreamField(ShortStreamBlock(), blank=True, help_text="A sentence or two; links go below.")
     research_areas = ParentalManyToManyField("research.ResearchAreaPage", blank=True, related_name="news_items")
+    projects = ParentalManyToManyField("research.ProjectPage", blank=True, related_name="news_items")
+    venue = models.CharField(max_length=120, blank=True, help_text="For a paper: where it appears, e.g. MLSys 2024.")
+    venue_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="For a paper: when the venue takes place; decides 'appears at' or 'to appear at'.",
+    )
+    honor = models.ForeignKey(
+        "people.Honor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_items",
+        help_text="For an award item: the honor it announces.",
+    )
+    competition_award = models.ForeignKey(
+        "people.CompetitionAward", null=True, blank=True, on_delete=models.SET_NULL, related_name="news_items"
+    )
+    talk = models.ForeignKey("people.Talk", null=True, blank=True, on_delete=models.SET_NULL, related_name="news_items")
+    project = models.ForeignKey(
+        "research.ProjectPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="announcements",
+        help_text="For a paper or release: the project it announces.",
+    )
     related_blog_post = models.ForeignKey(
         "blog.BlogPostPage",
         null=True,
@@ -80,7 +108,18 @@ class NewsPage(LabPage):
         FieldPanel("body"),
         InlinePanel("links", label="Link"),
         FieldPanel("research_areas", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("related_blog_post"),
+        FieldPanel("projects"),
+        MultiFieldPanel([FieldPanel("venue"), FieldPanel("venue_date")], heading="Paper"),
+        MultiFieldPanel(
+            [
+                FieldPanel("honor"),
+                FieldPanel("competition_award"),
+                FieldPanel("talk"),
+                FieldPanel("project"),
+                FieldPanel("related_blog_post"),
+            ],
+            heading="What it announces",
+        ),
     ]
     search_fields = [
         *LabPage.search_fields,
@@ -95,6 +134,15 @@ class NewsPage(LabPage):
         GraphQLModelList("links", "news.NewsLink"),
         GraphQLModelList("research_areas", "research.ResearchAreaPage", source="public_research_areas"),
         GraphQLForeignKey("related_blog_post", "blog.BlogPostPage", source="public_related_blog_post"),
+        GraphQLModelList("projects", "research.ProjectPage", source="public_projects"),
+        GraphQLString("venue", required=True),
+        GraphQLString(
+            "venue_phrase", source="venue_phrase", description="'appears at' or 'to appear at', derived from the dates."
+        ),
+        GraphQLForeignKey("honor", "people.Honor"),
+        GraphQLForeignKey("competition_award", "people.CompetitionAward"),
+        GraphQLForeignKey("talk", "people.Talk"),
+        GraphQLForeignKey("project", "research.ProjectPage", source="public_project"),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -106,6 +154,20 @@ class NewsPage(LabPage):
     @property
     def public_related_blog_post(self):
         return self.public_page(self.related_blog_post)
+
+    @property
+    def public_project(self):
+        return self.public_page(self.project)
+
+    @property
+    def venue_phrase(self):
+        """Derived, never stored: a venue still ahead of today is one the paper is "to appear at"."""
+        if not self.venue:
+            return None
+        return "to appear at" if (self.venue_date or self.date) > timezone.localdate() else "appears at"
+
+    def public_projects(self, info, **kwargs):
+        return [project for project in self.projects.all() if self.public_page(project)]
 
     def public_research_areas(self, info, **kwargs):
         return [area for area in self.research_areas.all() if self.public_page(area)]

@@ -1,12 +1,31 @@
+import graphene
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
-from grapple.models import GraphQLImage, GraphQLRichText, GraphQLString
-from wagtail.admin.panels import FieldPanel
+from grapple.models import (
+    GraphQLBoolean,
+    GraphQLField,
+    GraphQLForeignKey,
+    GraphQLImage,
+    GraphQLInt,
+    GraphQLRichText,
+    GraphQLString,
+)
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.blocks import BaseStreamBlock
-from core.graphql import GraphQLStreamBlocks
+from core.blocks import LINK_KINDS, BaseStreamBlock
+from core.graphql import GraphQLModelList, GraphQLStreamBlocks
 from core.models import LabPage
+from core.visibility import public_or_none
+
+PROJECT_LINK_KINDS = [
+    kind for kind in LINK_KINDS if kind[0] in {"paper", "code", "demo", "video", "slides", "huggingface", "website"}
+]
 
 
 class ResearchAreaIndexPage(LabPage):
@@ -48,3 +67,140 @@ class ResearchAreaPage(LabPage):
 
     class Meta:
         verbose_name = "research area"
+
+
+class ProjectIndexPage(LabPage):
+    """All projects, at /projects/; a project's page is /projects/<slug>/."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*LabPage.content_panels, FieldPanel("intro")]
+    graphql_fields = [GraphQLRichText("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["research.ProjectPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "project index"
+
+
+class ProjectAuthor(Orderable):
+    """An author in byline order: a person of the lab, or a name typed freely for everyone else."""
+
+    page = ParentalKey("research.ProjectPage", on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey("people.PersonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    name = models.CharField(max_length=120, blank=True, help_text="Used when the author has no page of their own.")
+    equal_contribution = models.BooleanField(default=False, help_text="Marked with * in the byline.")
+
+    panels = [FieldPanel("person"), FieldPanel("name"), FieldPanel("equal_contribution")]
+    graphql_fields = [
+        GraphQLString("name", required=True, source="display_name"),
+        GraphQLForeignKey("person", "people.PersonPage", source="public_person"),
+        GraphQLBoolean("equal_contribution", required=True),
+    ]
+
+    def clean(self):
+        if not self.person and not self.name:
+            raise ValidationError({"name": "Choose a person or type a name."})
+
+    @property
+    def display_name(self):
+        return self.person.title if self.person else self.name
+
+    @property
+    def public_person(self):
+        return public_or_none(self.person)
+
+
+class ProjectLink(Orderable):
+    page = ParentalKey("research.ProjectPage", on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField(max_length=20, choices=PROJECT_LINK_KINDS)
+    url = models.URLField(max_length=500)
+
+    panels = [FieldPanel("kind"), FieldPanel("url")]
+    graphql_fields = [
+        GraphQLString("kind", required=True),
+        GraphQLString("label", required=True, source="get_kind_display"),
+        GraphQLString("url", required=True),
+    ]
+
+
+class ProjectPage(LabPage):
+    short_name = models.CharField(
+        max_length=40, unique=True, help_text="The tag news items carry, e.g. AWQ, SmoothQuant, StreamingLLM."
+    )
+    summary = models.TextField(max_length=1000, blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True)
+    affiliations = models.CharField(max_length=300, blank=True)
+    venue = models.CharField(max_length=120, blank=True, help_text="E.g. MLSys 2024.")
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    github_repo = models.CharField(
+        max_length=140,
+        blank=True,
+        validators=[RegexValidator(r"^[\w.-]+/[\w.-]+$", "Use the owner/name form, e.g. mit-han-lab/llm-awq.")],
+        help_text="owner/name on GitHub.",
+    )
+    github_stars = models.PositiveIntegerField(null=True, blank=True, help_text="Refreshed from GitHub.")
+    github_stars_refreshed_at = models.DateTimeField(null=True, blank=True)
+    bibtex = models.TextField(blank=True)
+    research_areas = ParentalManyToManyField("research.ResearchAreaPage", blank=True, related_name="projects")
+
+    content_panels = [
+        *LabPage.content_panels,
+        FieldPanel("short_name"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                InlinePanel("authors", label="Author"),
+                FieldPanel("affiliations"),
+                FieldPanel("venue"),
+                FieldPanel("year"),
+            ],
+            heading="Publication",
+        ),
+        InlinePanel("links", label="Link", heading="Links"),
+        MultiFieldPanel([FieldPanel("github_repo"), FieldPanel("github_stars", read_only=True)], heading="GitHub"),
+        FieldPanel("body"),
+        FieldPanel("bibtex"),
+        FieldPanel("research_areas", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [
+        *LabPage.search_fields,
+        index.SearchField("short_name", boost=3),
+        index.AutocompleteField("short_name"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    graphql_fields = [
+        GraphQLString("short_name", required=True),
+        GraphQLString("summary", required=True),
+        GraphQLStreamBlocks("body", BaseStreamBlock),
+        GraphQLModelList("authors", "research.ProjectAuthor"),
+        GraphQLString("affiliations", required=True),
+        GraphQLString("venue", required=True),
+        GraphQLInt("year"),
+        GraphQLModelList("links", "research.ProjectLink"),
+        GraphQLString("github_repo", required=True),
+        GraphQLString("github_url", source="github_url"),
+        GraphQLInt("github_stars"),
+        GraphQLField("github_stars_refreshed_at", graphene.DateTime),
+        GraphQLString("bibtex", required=True),
+        GraphQLModelList("research_areas", "research.ResearchAreaPage", source="public_research_areas"),
+    ]
+
+    parent_page_types = ["research.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "project"
+
+    def __str__(self):
+        return self.short_name or self.title
+
+    @property
+    def github_url(self):
+        return f"https://github.com/{self.github_repo}" if self.github_repo else None
+
+    def public_research_areas(self, info, **kwargs):
+        return [area for area in self.research_areas.all() if self.public_page(area)]

@@ -28,8 +28,10 @@ INSTALLED_APPS = [
     "core",
     "home",
     "research",
+    "people",
     "blog",
     "news",
+    "lab",
     "wagtail_headless_preview",
     "grapple",
     "graphene_django",
@@ -156,7 +158,7 @@ CORS_ALLOW_METHODS = ["GET", "POST", "OPTIONS"]
 # Image filters a frontend may ask for: every rendition costs disk and CPU, so the set is closed.
 IMAGE_RENDITION_WIDTHS = [320, 480, 640, 800, 1024, 1280, 1600, 1920]
 GRAPPLE = {
-    "APPS": ["core", "home", "research", "blog", "news"],
+    "APPS": ["core", "home", "research", "people", "blog", "news", "lab"],
     "PAGE_INTERFACE": "graphql_api.interfaces.PublicPageInterface",
     "EXPOSE_GRAPHIQL": False,
     "PAGE_SIZE": 10,
@@ -185,6 +187,9 @@ GRAPHQL_LIMITS = {
     "MAX_DOCUMENT_CHARS": int(os.environ.get("GRAPHQL_MAX_DOCUMENT_CHARS", "15000")),
     "MAX_OPERATIONS": int(os.environ.get("GRAPHQL_MAX_OPERATIONS", "10")),
     "MAX_COST": int(os.environ.get("GRAPHQL_MAX_COST", "5000")),
+    "DEFAULT_LIST_SIZE": int(os.environ.get("GRAPHQL_DEFAULT_LIST_SIZE", "10")),
+    "MAX_SECONDS": float(os.environ.get("GRAPHQL_MAX_SECONDS", "10")),
+    "MAX_BODY_BYTES": int(os.environ.get("GRAPHQL_MAX_BODY_BYTES", str(1_048_576))),
     "MAX_SEARCH_TERMS_CHARS": 200,
 }
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", default=True)
@@ -196,3 +201,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
+
+# The home page's open-source listing: projects with at least this many GitHub stars.
+OPEN_SOURCE_MIN_STARS = int(os.environ.get("OPEN_SOURCE_MIN_STARS", "1000"))

@@ -1,0 +1,28 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from core.content import DatasetError, import_dataset
+from home.models import HomePage
+
+
+class Command(BaseCommand):
+    help = "Load a labcms-content dataset folder. The whole folder is checked first; a bad file writes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("folder")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing when the site has content already (for `make setup`)."
+        )
+
+    def handle(self, folder, if_empty=False, **options):
+        if if_empty and HomePage.objects.exists():
+            self.stdout.write("The site has content already: left as it is.")
+            return
+        try:
+            report = import_dataset(folder)
+        except DatasetError as error:
+            raise CommandError(
+                f"{len(error.problems)} problem(s) in {folder}; nothing was written:\n  " + "\n  ".join(error.problems)
+            ) from None
+        for kind, counts in report.items():
+            summary = ", ".join(f"{counts[state]} {state}" for state in ("created", "updated", "unchanged"))
+            self.stdout.write(f"{kind:20} {summary}")

@@ -1,0 +1,261 @@
+"""The lab's people, and what they are recognised for: honors, competition awards and talks."""
+
+import graphene
+from django.db import models
+from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLImage, GraphQLInt, GraphQLRichText, GraphQLString
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from core.graphql import GraphQLModelList
+from core.models import LabPage
+from core.visibility import public_or_none
+
+
+class Role(models.TextChoices):
+    PI = "pi", "Principal investigator"
+    POSTDOC = "postdoc", "Postdoc"
+    PHD = "phd", "PhD student"
+    MASTERS = "masters", "Master's student"
+    UNDERGRAD = "undergrad", "Undergraduate"
+    VISITING = "visiting", "Visiting researcher"
+    STAFF = "staff", "Staff"
+
+
+class Status(models.TextChoices):
+    CURRENT = "current", "Current member"
+    ALUMNI = "alumni", "Alumni"
+
+
+class PeopleIndexPage(LabPage):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*LabPage.content_panels, FieldPanel("intro")]
+    graphql_fields = [GraphQLRichText("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["people.PersonPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "people index"
+
+
+class PersonLink(Orderable):
+    page = ParentalKey("people.PersonPage", on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(max_length=40, help_text="E.g. Website, Google Scholar, GitHub.")
+    url = models.URLField(max_length=500)
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+    graphql_fields = [GraphQLString("label", required=True), GraphQLString("url", required=True)]
+
+
+class PersonPage(LabPage):
+    """A member or alumnus; the page title is the person's name. URL: /team/<slug>/."""
+
+    role = models.CharField(max_length=20, choices=Role.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.CURRENT)
+    photo = models.ForeignKey("core.LabImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    bio = RichTextField(blank=True, features=["bold", "italic", "link"])
+    graduation_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    placement = models.CharField(
+        max_length=200, blank=True, help_text="Where an alumnus went, e.g. assistant professor at UCSD."
+    )
+
+    content_panels = [
+        *LabPage.content_panels,
+        MultiFieldPanel([FieldPanel("role"), FieldPanel("status"), FieldPanel("photo")], heading="Member"),
+        FieldPanel("bio"),
+        InlinePanel("links", label="Link"),
+        MultiFieldPanel([FieldPanel("graduation_year"), FieldPanel("placement")], heading="After the lab"),
+    ]
+    search_fields = [*LabPage.search_fields, index.SearchField("bio"), index.SearchField("placement")]
+    graphql_fields = [
+        GraphQLString("name", required=True, source="title"),
+        GraphQLString("role", required=True),
+        GraphQLString("role_label", required=True, source="get_role_display"),
+        GraphQLString("status", required=True),
+        GraphQLImage("photo"),
+        GraphQLRichText("bio", required=True),
+        GraphQLModelList("links", "people.PersonLink"),
+        GraphQLInt("graduation_year"),
+        GraphQLString("placement", required=True),
+    ]
+
+    parent_page_types = ["people.PeopleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "person"
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = "year", "Year"
+    MONTH = "month", "Month"
+    DAY = "day", "Day"
+
+
+class HonorKind(models.TextChoices):
+    PERSONAL = "personal", "Personal honor"
+    PAPER_AWARD = "paper_award", "Paper award"
+    FELLOWSHIP = "fellowship", "Fellowship"
+    OTHER = "other", "Other"
+
+
+def public_people(people):
+    return [person for person in people if public_or_none(person)]
+
+
+class Honor(index.Indexed, ClusterableModel):
+    """An honor or award. Its date carries a precision, so "2023" is never shown as "1 January 2023"."""
+
+    key = models.SlugField(max_length=120, unique=True, help_text="A stable identifier for imports.")
+    title = models.CharField(max_length=250)
+    date = models.DateField()
+    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    kind = models.CharField(max_length=20, choices=HonorKind.choices, default=HonorKind.PERSONAL)
+    recipients = ParentalManyToManyField("people.PersonPage", blank=True, related_name="honors")
+    project = models.ForeignKey(
+        "research.ProjectPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="honors"
+    )
+    awarded_by = models.CharField(max_length=200, blank=True, help_text="The awarding body or venue.")
+    note = models.TextField(blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("key"),
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("date_precision")], heading="When"),
+        FieldPanel("kind"),
+        FieldPanel("recipients"),
+        FieldPanel("project"),
+        FieldPanel("awarded_by"),
+        FieldPanel("note"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("awarded_by"), index.FilterField("date")]
+    graphql_fields = [
+        GraphQLString("key", required=True),
+        GraphQLString("title", required=True),
+        GraphQLField("date", graphene.Date, required=True),
+        GraphQLString("date_precision", required=True, description="year, month or day: how much of `date` to show."),
+        GraphQLString("kind", required=True),
+        GraphQLModelList("recipients", "people.PersonPage", source="public_recipients"),
+        GraphQLForeignKey("project", "research.ProjectPage", source="public_project"),
+        GraphQLString("awarded_by", required=True),
+        GraphQLString("note", required=True),
+    ]
+
+    class Meta:
+        ordering = ["-date", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def public_recipients(self, info, **kwargs):
+        return public_people(self.recipients.all())
+
+    @property
+    def public_project(self):
+        return public_or_none(self.project)
+
+
+class CompetitionAward(index.Indexed, ClusterableModel):
+    key = models.SlugField(max_length=120, unique=True)
+    place = models.CharField(max_length=120, help_text='As written, e.g. "First Place (1/150)".')
+    rank = models.PositiveSmallIntegerField(null=True, blank=True, help_text="1 for first place, where known.")
+    contest = models.CharField(max_length=200)
+    track = models.CharField(max_length=200, blank=True)
+    venue = models.CharField(max_length=120, blank=True)
+    year = models.PositiveSmallIntegerField()
+    project = models.ForeignKey(
+        "research.ProjectPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="competition_awards"
+    )
+    team = ParentalManyToManyField("people.PersonPage", blank=True, related_name="competition_awards")
+
+    panels = [
+        FieldPanel("place"),
+        FieldPanel("rank"),
+        FieldPanel("contest"),
+        FieldPanel("track"),
+        FieldPanel("venue"),
+        FieldPanel("year"),
+        FieldPanel("project"),
+        FieldPanel("team"),
+        FieldPanel("key"),
+    ]
+    search_fields = [index.SearchField("contest"), index.SearchField("track"), index.FilterField("year")]
+    graphql_fields = [
+        GraphQLString("key", required=True),
+        GraphQLString("place", required=True),
+        GraphQLInt("rank"),
+        GraphQLString("contest", required=True),
+        GraphQLString("track", required=True),
+        GraphQLString("venue", required=True),
+        GraphQLInt("year", required=True),
+        GraphQLForeignKey("project", "research.ProjectPage", source="public_project"),
+        GraphQLModelList("team", "people.PersonPage", source="public_team"),
+    ]
+
+    class Meta:
+        ordering = ["-year", "rank", "contest"]
+
+    def __str__(self):
+        return f"{self.place}, {self.contest} {self.year}"
+
+    def public_team(self, info, **kwargs):
+        return public_people(self.team.all())
+
+    @property
+    def public_project(self):
+        return public_or_none(self.project)
+
+
+class Talk(index.Indexed, models.Model):
+    key = models.SlugField(max_length=120, unique=True)
+    speaker = models.ForeignKey("people.PersonPage", null=True, on_delete=models.SET_NULL, related_name="talks")
+    title = models.CharField(max_length=300)
+    event = models.CharField(max_length=300)
+    date = models.DateField()
+    video_url = models.URLField(blank=True, max_length=500)
+    slides_url = models.URLField(blank=True, max_length=500)
+    media_url = models.URLField(blank=True, max_length=500)
+    event_url = models.URLField(blank=True, max_length=500)
+
+    panels = [
+        FieldPanel("speaker"),
+        FieldPanel("title"),
+        FieldPanel("event"),
+        FieldPanel("date"),
+        MultiFieldPanel(
+            [FieldPanel("video_url"), FieldPanel("slides_url"), FieldPanel("media_url"), FieldPanel("event_url")],
+            heading="Links",
+        ),
+        FieldPanel("key"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("event"), index.FilterField("date")]
+    graphql_fields = [
+        GraphQLString("key", required=True),
+        GraphQLForeignKey("speaker", "people.PersonPage", source="public_speaker"),
+        GraphQLString("title", required=True),
+        GraphQLString("event", required=True),
+        GraphQLField("date", graphene.Date, required=True),
+        GraphQLString("video_url", required=True),
+        GraphQLString("slides_url", required=True),
+        GraphQLString("media_url", required=True),
+        GraphQLString("event_url", required=True),
+    ]
+
+    class Meta:
+        ordering = ["-date", "title"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def public_speaker(self):
+        return public_or_none(self.speaker)
+
+
+__all__ = ["CompetitionAward", "Honor", "PeopleIndexPage", "PersonLink", "PersonPage", "Talk"]

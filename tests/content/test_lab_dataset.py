@@ -1,0 +1,125 @@
+"""The lab's dataset: it loads, it reads back through /graphql/, and it survives a round trip."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from blog.models import BlogPostPage
+from core.content import DatasetError, export_dataset, import_dataset
+from home.models import HomePage
+from lab.models import Course, IndustryPartner
+from news.models import NewsPage
+from people.models import CompetitionAward, Honor, PersonPage, Talk
+from research.models import ProjectPage, ResearchAreaPage
+
+LAB = Path(settings.BASE_DIR) / "content" / "lab"
+COUNTED = {
+    "research_areas": ResearchAreaPage,
+    "projects": ProjectPage,
+    "people": PersonPage,
+    "honors": Honor,
+    "competition_awards": CompetitionAward,
+    "talks": Talk,
+    "industry_partners": IndustryPartner,
+    "courses": Course,
+    "blog_posts": BlogPostPage,
+    "news": NewsPage,
+}
+
+
+def dataset_count(kind):
+    file = {"news": "news.yaml"}.get(kind, f"{kind}.yaml")
+    return len(yaml.safe_load((LAB / file).read_text()))
+
+
+@pytest.fixture
+def lab_site(db):
+    return import_dataset(LAB)
+
+
+def test_counts_after_import_equal_the_dataset(lab_site):
+    for kind, model in COUNTED.items():
+        assert model.objects.count() == dataset_count(kind), kind
+        assert lab_site[kind]["created"] == dataset_count(kind)
+    assert IndustryPartner.objects.count() == 13
+    assert CompetitionAward.objects.count() >= 7
+    assert ResearchAreaPage.objects.count() == 3
+
+
+def test_a_second_import_changes_nothing(lab_site):
+    report = import_dataset(LAB)
+    assert all(set(counts) == {"unchanged"} for counts in report.values()), report
+
+
+def test_facts_read_back_through_graphql(lab_site, graphql):
+    data = graphql.query(
+        """{ project: page(urlPath: "/projects/streamingllm/") { ... on ProjectPage { shortName title venue } }
+             awq: newsItems(project: "AWQ", perPage: 100) { items { title projects { shortName } } pagination { total } }
+             y2023: newsItems(year: 2023, perPage: 100) { items { date } }
+             awards { title date datePrecision }
+             people(status: "alumni") { name placement graduationYear }
+             labSettings { office contactEmail }
+             courses { code name }
+             home: page(urlPath: "/") { ... on HomePage { profileName recentWork { ... on RecentWorkBlock { label projects { title } } } } } }"""
+    )
+    assert data["project"]["shortName"] == "StreamingLLM"
+    assert data["awq"]["pagination"]["total"] > 0
+    assert all("AWQ" in [p["shortName"] for p in item["projects"]] for item in data["awq"]["items"])
+    assert data["y2023"]["items"] and all(item["date"].startswith("2023-") for item in data["y2023"]["items"])
+    sloan = next(award for award in data["awards"] if award["title"] == "2023 Sloan Research Fellowship")
+    assert sloan == {"title": "2023 Sloan Research Fellowship", "date": "2023-05-01", "datePrecision": "month"}
+    zhijian = next(person for person in data["people"] if person["name"] == "Zhijian Liu")
+    assert zhijian["placement"] == "assistant professor at UCSD"
+    assert data["labSettings"]["office"] == "38-344"
+    assert data["courses"] == [{"code": "6.5940", "name": "TinyML and Efficient Deep Learning Computing"}]
+    themes = data["home"]["recentWork"]
+    assert themes[0]["label"] == "LLM Quantization"
+    assert "AWQ" in [project["title"] for project in themes[0]["projects"]]
+
+
+def test_a_broken_file_is_refused_with_every_problem_named_and_nothing_written(db, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(LAB, broken)
+    news = yaml.safe_load((broken / "news.yaml").read_text())
+    news[0]["kind"] = "gossip"
+    news[1]["projects"] = ["NoSuchProject"]
+    del news[2]["date"]
+    (broken / "news.yaml").write_text(yaml.safe_dump(news, allow_unicode=True))
+    pages_before = Page.objects.count()
+    with pytest.raises(DatasetError) as refused:
+        import_dataset(broken)
+    problems = refused.value.problems
+    assert f"news.yaml item {news[0]['key']!r}: field 'kind' is 'gossip'; use one of: paper, award, talk, blog, announcement, release." in problems
+    assert f"news.yaml item {news[1]['key']!r}: field 'projects' refers to unknown projects 'NoSuchProject'." in problems
+    assert f"news.yaml item {news[2]['key']!r}: field 'date' is required." in problems
+    assert Page.objects.count() == pages_before
+    assert not HomePage.objects.exists() and not get_image_model().objects.exists()
+
+
+def test_invalid_yaml_is_refused(db, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(LAB, broken)
+    (broken / "talks.yaml").write_text("- key: [unclosed\n")
+    with pytest.raises(DatasetError) as refused:
+        import_dataset(broken)
+    assert refused.value.problems[0].startswith("talks.yaml: not valid YAML")
+    assert not Talk.objects.exists()
+
+
+def test_round_trip_export_import_into_an_empty_site_export(lab_site, tmp_path):
+    export_dataset(tmp_path / "first")
+    for page in HomePage.objects.all():
+        page.delete()
+    for model in (Honor, CompetitionAward, Talk, IndustryPartner, Course, get_image_model()):
+        model.objects.all().delete()
+    assert not ProjectPage.objects.exists()
+
+    import_dataset(tmp_path / "first")
+    export_dataset(tmp_path / "second")
+    for file in sorted((tmp_path / "first").glob("*.yaml")):
+        assert file.read_text() == (tmp_path / "second" / file.name).read_text(), file.name
