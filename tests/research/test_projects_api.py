@@ -1,0 +1,53 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from news.factories import NewsPageFactory
+from research.models import ProjectIndexPage, ProjectLink, ProjectPage
+
+PROJECTS = """query($minStars: Int, $hasCode: Boolean, $order: String) {
+  projects(minStars: $minStars, hasCode: $hasCode, order: $order) { items { shortName } pagination { total } }
+}"""
+
+
+@pytest.fixture
+def projects(site_tree):
+    index = site_tree["home"].add_child(instance=ProjectIndexPage(title="Projects", slug="projects"))
+    made = {}
+    for short_name, stars, repo in [("AWQ", 3000, "mit-han-lab/llm-awq"), ("HAT", 300, ""), ("EIE", None, "")]:
+        made[short_name] = index.add_child(
+            instance=ProjectPage(title=short_name, slug=short_name.lower(), short_name=short_name, github_stars=stars,
+                                 github_repo=repo)
+        )  # fmt: skip
+    made["HAT"].links.add(ProjectLink(kind="code", url="https://github.com/mit-han-lab/hardware-aware-transformers"))
+    made["HAT"].save()
+    return made
+
+
+def short_names(data):
+    return [item["shortName"] for item in data["projects"]["items"]]
+
+
+def test_projects_filter_by_stars_and_code(graphql, projects):
+    assert short_names(graphql.query(PROJECTS)) == ["AWQ", "EIE", "HAT"]
+    assert short_names(graphql.query(PROJECTS, {"minStars": 1000})) == ["AWQ"]
+    assert short_names(graphql.query(PROJECTS, {"hasCode": True})) == ["AWQ", "HAT"]
+    assert short_names(graphql.query(PROJECTS, {"hasCode": False})) == ["EIE"]
+    assert graphql.errors(PROJECTS, {"order": "github_repo"})[0].startswith("`order` may not be 'github_repo'")
+
+
+def test_home_open_source_listing_is_derived_from_stars(graphql, projects):
+    data = graphql.query('{ page(urlPath: "/") { ... on HomePage { openSourceProjects { shortName githubStars } } } }')
+    assert data["page"]["openSourceProjects"] == [{"shortName": "AWQ", "githubStars": 3000}]
+
+
+def test_appears_at_or_to_appear_at_is_derived_from_the_dates(site_tree):
+    today = timezone.localdate()
+    past = NewsPageFactory(parent=site_tree["news"], kind="paper", venue="MLSys 2024", date=today)
+    future = NewsPageFactory(
+        parent=site_tree["news"], kind="paper", venue="ICLR 2099", date=today,
+        venue_date=today + datetime.timedelta(days=90),
+    )  # fmt: skip
+    assert past.venue_phrase == "appears at"
+    assert future.venue_phrase == "to appear at"
