@@ -4,6 +4,7 @@ import io
 from collections import Counter
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
@@ -11,15 +12,32 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from blog.models import BlogIndexPage, BlogPostAuthor, BlogPostPage
+from core.blocks import BaseStreamBlock
 from home.models import HomeFeaturedResearchArea, HomePage
 from lab.models import Course, IndustryPartner, LabSettings, SocialLink
 from news.models import NewsIndexPage, NewsLink, NewsPage
 from people.models import CompetitionAward, Honor, PeopleIndexPage, PersonLink, PersonPage, Talk
-from research.models import ProjectAuthor, ProjectIndexPage, ProjectLink, ProjectPage, ResearchAreaIndexPage, ResearchAreaPage
+from research.models import (
+    ProjectAuthor,
+    ProjectIndexPage,
+    ProjectLink,
+    ProjectPage,
+    ResearchAreaIndexPage,
+    ResearchAreaPage,
+)
 
 from .exporter import Exporter
 from .mapping import normalise, stream_with_image_ids
-from .schema import read_dataset
+from .schema import DatasetError, read_dataset
+
+ANNOUNCEMENT_FIELDS = {
+    "honor": ("honor", Honor, "key"),
+    "competition_award": ("competition_award", CompetitionAward, "key"),
+    "talk": ("talk", Talk, "key"),
+    "project": ("project", ProjectPage, "short_name"),
+    "blog_post": ("related_blog_post", BlogPostPage, "slug"),
+}
+SETTINGS_FIELDS = ("contact_email", "office", "recruiting_text", "recruiting_form_url", "phd_applicants_note")
 
 INDEXES = [
     (ResearchAreaIndexPage, "Research", "research"),
@@ -37,6 +55,7 @@ class Importer:
         self.report = {}
         self.exporter = None
         self._partners_seen = []
+        self.problems = []
 
     def run(self):
         home = self.home()
@@ -49,6 +68,8 @@ class Importer:
                 counts[getattr(self, f"import_{name}")(normalise(name, record), record)] += 1
             self.report[name] = counts
         self.report["site"] = Counter([self.import_site(home)])
+        if self.problems:
+            raise DatasetError(self.problems)
         return self.report
 
     # The tree
@@ -100,8 +121,16 @@ class Importer:
         by_key = {getattr(page, field): page for page in model.objects.filter(**{f"{field}__in": values})}
         return [by_key[value] for value in values]
 
-    def body(self, stream):
-        return stream_with_image_ids(stream, self.image_id)
+    def body(self, stream, stream_block, label):
+        """Image keys resolved, then the blocks' own validation, as if an editor had saved the body."""
+        raw = stream_with_image_ids(stream, self.image_id)
+        if not raw:
+            return raw  # an empty body is allowed by the field (blank=True), not asked of the blocks
+        try:
+            stream_block.clean(stream_block.to_python(raw))
+        except ValidationError as error:
+            self.problems.extend(f"{label}: field 'body': {message}" for message in block_error_messages(error))
+        return raw
 
     # Kinds
 
@@ -129,14 +158,20 @@ class Importer:
 
     def import_research_areas(self, record, raw):
         def fill(page):
-            page.title, page.summary, page.body = record["title"], record["summary"], self.body(record["body"])
+            page.title, page.summary = record["title"], record["summary"]
+            page.body = self.body(record["body"], BaseStreamBlock(), f"research_areas.yaml item {record['slug']!r}")
 
         parent = self.indexes[ResearchAreaIndexPage]
         return self.upsert_page(ResearchAreaPage, parent, record["slug"], record, self.exporter.research_area, fill)
 
     def import_people(self, record, raw):
         def fill(page):
-            page.title, page.role, page.status, page.bio = record["name"], record["role"], record["status"], record["bio"]
+            page.title, page.role, page.status, page.bio = (
+                record["name"],
+                record["role"],
+                record["status"],
+                record["bio"],
+            )
             page.graduation_year, page.placement = record["graduation_year"], record["placement"]
             page.links = [PersonLink(label=link["label"], url=link["url"]) for link in record["links"]]
 
@@ -148,7 +183,7 @@ class Importer:
             for name in ("title", "short_name", "summary", "affiliations", "venue", "year", "github_repo",
                          "github_stars", "bibtex"):  # fmt: skip
                 setattr(page, name, record[name])
-            page.body = self.body(record["body"])
+            page.body = self.body(record["body"], BaseStreamBlock(), f"projects.yaml item {record['short_name']!r}")
             people = {p.slug: p for p in PersonPage.objects.filter(slug__in=[a["person"] for a in record["authors"]])}
             page.authors = [
                 ProjectAuthor(
@@ -212,7 +247,7 @@ class Importer:
     def import_blog_posts(self, record, raw):
         def fill(page):
             page.title, page.date, page.summary = record["title"], record["date"], record["summary"]
-            page.body = self.body(record["body"])
+            page.body = self.body(record["body"], BaseStreamBlock(), f"blog_posts.yaml item {record['slug']!r}")
             page.authors = [BlogPostAuthor(name=a["name"]) for a in record["authors"]]
             page.research_areas = self.pages(ResearchAreaPage, "slug", record["research_areas"])
             page.projects = self.pages(ProjectPage, "short_name", record["projects"])
@@ -228,17 +263,26 @@ class Importer:
         announces = record["announces"] or {}
 
         def fill(page):
-            page.title, page.date, page.kind, page.venue = record["title"], record["date"], record["kind"], record["venue"]
+            page.title, page.date, page.kind, page.venue = (
+                record["title"],
+                record["date"],
+                record["kind"],
+                record["venue"],
+            )
             page.body = [{"type": "paragraph", "value": record["body"]}] if record["body"] else []
             page.links = [NewsLink(label=link["label"], url=link["url"]) for link in record["links"]]
             page.projects = self.pages(ProjectPage, "short_name", record["projects"])
             key = announces.get("key")
             page.honor = Honor.objects.filter(key=key).first() if announces.get("type") == "honor" else None
             page.competition_award = (
-                CompetitionAward.objects.filter(key=key).first() if announces.get("type") == "competition_award" else None
+                CompetitionAward.objects.filter(key=key).first()
+                if announces.get("type") == "competition_award"
+                else None
             )
             page.talk = Talk.objects.filter(key=key).first() if announces.get("type") == "talk" else None
-            page.project = ProjectPage.objects.filter(short_name=key).first() if announces.get("type") == "project" else None
+            page.project = (
+                ProjectPage.objects.filter(short_name=key).first() if announces.get("type") == "project" else None
+            )
             page.related_blog_post = (
                 BlogPostPage.objects.filter(slug=key).first() if announces.get("type") == "blog_post" else None
             )
@@ -252,7 +296,10 @@ class Importer:
         wanted["home"].setdefault("recent_work", [])
         wanted["home"].setdefault("research_interests", [])
         settings_record = {
-            **{k: "" for k in ("contact_email", "office", "recruiting_text", "recruiting_form_url", "phd_applicants_note")},
+            **{
+                k: ""
+                for k in ("contact_email", "office", "recruiting_text", "recruiting_form_url", "phd_applicants_note")
+            },
             "social_links": [],
             **(site.get("lab_settings") or {}),
         }
@@ -281,9 +328,30 @@ class Importer:
         lab_settings = LabSettings.for_site(Site.objects.get(is_default_site=True))
         for name in ("contact_email", "office", "recruiting_text", "recruiting_form_url", "phd_applicants_note"):
             setattr(lab_settings, name, settings_record[name])
-        lab_settings.social_links = [SocialLink(label=s["label"], url=s["url"]) for s in settings_record["social_links"]]
+        lab_settings.social_links = [
+            SocialLink(label=s["label"], url=s["url"]) for s in settings_record["social_links"]
+        ]
         lab_settings.save()
         return "updated"
+
+
+def block_error_messages(error, path=""):
+    """Flatten a StreamField validation error into readable lines: 'block 3 (table) > table: The table is empty'."""
+    data = error.as_json_data() if hasattr(error, "as_json_data") else {"messages": error.messages}
+    return list(_flatten(data, path))
+
+
+def _flatten(data, path):
+    if isinstance(data, dict):
+        for message in data.get("messages", []):
+            yield f"{path}: {message}" if path else message
+        for name, child in (data.get("blockErrors") or {}).items():
+            yield from _flatten(
+                child, f"{path} > {name}" if path else f"block {int(name) + 1}" if str(name).isdigit() else str(name)
+            )
+    elif isinstance(data, list):
+        for item in data:
+            yield from _flatten(item, path)
 
 
 def import_dataset(folder):

@@ -8,7 +8,7 @@ import datetime
 
 from django.utils.text import slugify
 
-from .schema import KINDS, _MISSING
+from .schema import _MISSING, KINDS
 
 DEFAULTS = {"str": "", "text": "", "list": [], "refs": [], "dict": {}, "stream": []}
 
@@ -65,7 +65,9 @@ def stream_with_image_ids(stream, image_id_for):
         return [stream_with_image_ids(item, image_id_for) for item in stream]
     if isinstance(stream, dict):
         return {
-            name: image_id_for(value) if name == "image" and isinstance(value, str) else stream_with_image_ids(value, image_id_for)
+            name: image_id_for(value)
+            if name == "image" and isinstance(value, str)
+            else stream_with_image_ids(value, image_id_for)
             for name, value in stream.items()
         }
     return stream

@@ -294,7 +294,9 @@ def _check_image_references(items, image_keys, problems):
         for record in items[name]:
             for image_key in stream_image_keys(record.get("body") or []):
                 if image_key not in image_keys:
-                    problems.append(f"{KINDS[name].file} item {record.get(KINDS[name].key)!r}: unknown image {image_key!r}.")
+                    problems.append(
+                        f"{KINDS[name].file} item {record.get(KINDS[name].key)!r}: unknown image {image_key!r}."
+                    )
 
 
 def stream_image_keys(value):

@@ -101,6 +101,22 @@ def test_a_broken_file_is_refused_with_every_problem_named_and_nothing_written(d
     assert not HomePage.objects.exists() and not get_image_model().objects.exists()
 
 
+def test_a_body_the_blocks_refuse_is_refused_and_nothing_written(db, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(LAB, broken)
+    posts = yaml.safe_load((broken / "blog_posts.yaml").read_text())
+    posts[0]["body"].append({"type": "equation", "value": {"latex": "", "mode": "display"}})
+    (broken / "blog_posts.yaml").write_text(yaml.safe_dump(posts, allow_unicode=True))
+    with pytest.raises(DatasetError) as refused:
+        import_dataset(broken)
+    block_number = len(posts[0]["body"])
+    assert refused.value.problems == [
+        f"blog_posts.yaml item {posts[0]['slug']!r}: field 'body': block {block_number} > latex: "
+        "The equation is empty: type its LaTeX source."
+    ]
+    assert not Page.objects.type(BlogPostPage).exists() and not Honor.objects.exists()
+
+
 def test_invalid_yaml_is_refused(db, tmp_path):
     broken = tmp_path / "broken"
     shutil.copytree(LAB, broken)

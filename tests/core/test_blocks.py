@@ -46,9 +46,16 @@ def test_link_button_without_url_is_refused():
     assert errors == {"url": ["A link button needs a URL."]}
 
 
-def test_embed_of_a_page_no_provider_handles_is_refused():
-    errors = field_error(MediaEmbedBlock(), {"url": "https://example.com/not-a-video", "caption": ""})
-    assert errors["url"][0].startswith("No embed provider handles this URL")
+def test_embed_without_a_web_address_is_refused():
+    errors = field_error(MediaEmbedBlock(), {"url": "ftp://example.com/talk.mp4", "caption": ""})
+    assert "url" in errors
+
+
+def test_embed_of_a_page_no_provider_handles_is_kept_without_a_provider():
+    block = MediaEmbedBlock()
+    value = block.clean(block.to_python({"url": "https://svdquant.mit.edu/", "caption": ""}))
+    assert value["url"] == "https://svdquant.mit.edu/"
+    assert block.provider_name(None, value) is None
 
 
 def test_embed_of_a_youtube_video_is_accepted_without_the_network():
