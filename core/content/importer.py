@@ -27,7 +27,7 @@ from research.models import (
 )
 
 from .exporter import Exporter
-from .mapping import normalise, stream_with_image_ids
+from .mapping import normalise, plain_stream, stream_with_image_ids
 from .schema import DatasetError, read_dataset
 
 ANNOUNCEMENT_FIELDS = {
@@ -121,6 +121,15 @@ class Importer:
         by_key = {getattr(page, field): page for page in model.objects.filter(**{f"{field}__in": values})}
         return [by_key[value] for value in values]
 
+    def canonical_body(self, record, stream_block):
+        """A file's body as the blocks store it (defaults filled in), so an unchanged body compares equal."""
+        value = stream_block.to_python(stream_with_image_ids(record["body"], self.image_id))
+        try:
+            value = stream_block.clean(value)
+        except ValidationError:
+            pass  # reported with its item and field when the body is written
+        record["body"] = plain_stream(stream_block.get_prep_value(value), self.exporter.image_key)
+
     def body(self, stream, stream_block, label):
         """Image keys resolved, then the blocks' own validation, as if an editor had saved the body."""
         raw = stream_with_image_ids(stream, self.image_id)
@@ -157,6 +166,7 @@ class Importer:
         return ImageFile(buffer, name=f"{raw['key']}.png")
 
     def import_research_areas(self, record, raw):
+        self.canonical_body(record, BaseStreamBlock())
         def fill(page):
             page.title, page.summary = record["title"], record["summary"]
             page.body = self.body(record["body"], BaseStreamBlock(), f"research_areas.yaml item {record['slug']!r}")
@@ -179,6 +189,7 @@ class Importer:
         return self.upsert_page(PersonPage, parent, record["slug"], record, self.exporter.person, fill)
 
     def import_projects(self, record, raw):
+        self.canonical_body(record, BaseStreamBlock())
         def fill(page):
             for name in ("title", "short_name", "summary", "affiliations", "venue", "year", "github_repo",
                          "github_stars", "bibtex"):  # fmt: skip
@@ -245,6 +256,7 @@ class Importer:
         return self.upsert(Course, {"code": record["code"]}, record, self.exporter.course, fill)
 
     def import_blog_posts(self, record, raw):
+        self.canonical_body(record, BaseStreamBlock())
         def fill(page):
             page.title, page.date, page.summary = record["title"], record["date"], record["summary"]
             page.body = self.body(record["body"], BaseStreamBlock(), f"blog_posts.yaml item {record['slug']!r}")
