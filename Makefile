@@ -27,14 +27,43 @@ setup: venv ## Everything `run` does but serving: migrate, load the lab's conten
 	$(MANAGE) import_content content/lab --if-empty
 	$(MANAGE) ensure_dev_admin
 
+FRONTEND_PORT ?= 3000
+HAVE_NPM := $(shell command -v npm 2>/dev/null)
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+
+.PHONY: frontend-install
+frontend-install: frontend/node_modules/.package-lock.json ## Install the reference frontend's locked npm packages
+
+.PHONY: frontend-check
+frontend-check: ## Type-check the reference frontend against graphql_api/schema.graphql, then build it
+ifeq ($(HAVE_NPM),)
+	@if [ -n "$$CI" ]; then echo "npm is required in CI to check the frontend"; exit 1; fi
+	@echo "SKIPPED: the frontend check needs Node.js and npm, which are not on PATH."
+else
+	$(MAKE) frontend-install
+	cd frontend && npm run typecheck && npm run build
+endif
+
 .PHONY: run
-run: setup ## Set up and serve the CMS (admin /admin/, API /graphql/, GraphiQL /graphiql/)
-	@echo "CMS:      http://$(HOST):$(PORT)/admin/"
-	@echo "GraphQL:  http://$(HOST):$(PORT)/graphql/   GraphiQL: http://$(HOST):$(PORT)/graphiql/"
+run: setup ## Set up and serve the CMS and the reference frontend, each on its own port
+	@echo "CMS admin: http://$(HOST):$(PORT)/admin/   GraphQL: http://$(HOST):$(PORT)/graphql/   GraphiQL: http://$(HOST):$(PORT)/graphiql/"
+ifeq ($(HAVE_NPM),)
+	@echo "Frontend:  not started (Node.js and npm are not on PATH)"
 	$(MANAGE) runserver $(HOST):$(PORT)
+else
+	$(MAKE) frontend-install
+	@echo "Frontend:  http://$(HOST):$(FRONTEND_PORT)/"
+	(cd frontend && CMS_GRAPHQL_URL=http://$(HOST):$(PORT)/graphql/ npm run dev -- -H $(HOST) -p $(FRONTEND_PORT)) & \
+	$(MANAGE) runserver $(HOST):$(PORT)
+endif
 
 .PHONY: test
-test: venv ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
+test: test-backend frontend-check ## Run the whole test suite: lint, checks, pytest, and the frontend's type check and build
+
+.PHONY: test-backend
+test-backend: venv ## Lint, migration and schema-file checks, and pytest (DATABASE_URL picks the database)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run

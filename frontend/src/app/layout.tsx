@@ -1,0 +1,51 @@
+import "./globals.css";
+
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { SiteNav } from "@/components/SiteNav";
+import { getSiteInfo } from "@/lib/site";
+
+// Every route reads the CMS at request time (responses are cached by fetchGraphQL for
+// CMS_REVALIDATE_SECONDS), so `next build` never needs the CMS to be running.
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const site = await getSiteInfo();
+  return {
+    title: { template: `%s · ${site.name}`, default: site.name },
+    description: site.tagline ?? undefined,
+  };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const site = await getSiteInfo();
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="container site-header-inner">
+            <Link href="/" className="site-name">
+              {site.name}
+            </Link>
+            <SiteNav />
+          </div>
+        </header>
+        <main id="main" className="container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>
+              © {new Date().getFullYear()} {site.name}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,156 @@
+import Link from "next/link";
+
+import { DateText } from "@/components/DateText";
+import { StreamField } from "@/components/blocks/StreamField";
+import { NewsList } from "@/components/NewsList";
+import { Pagination } from "@/components/Pagination";
+import { ResearchAreaLinks } from "@/components/ResearchAreaLinks";
+import { RichText } from "@/components/RichText";
+import {
+  NewsIndexPageDataDocument,
+  NewsItemListDocument,
+  NewsPageDataDocument,
+  NewsYearsDocument,
+  ResearchAreasDocument,
+} from "@/gql/graphql";
+import { fetchGraphQL } from "@/lib/cms";
+import { pageHref, plural } from "@/lib/format";
+import { NEWS_KINDS, newsKindLabel } from "@/lib/news";
+import { choiceParam, pageParam, slugParam, yearParam } from "@/lib/search-params";
+
+import { definePageType } from "./define";
+
+const PER_PAGE = 20;
+
+function yearRange(oldest: string | undefined, newest: string | undefined): number[] {
+  const last = Number(newest?.slice(0, 4)) || new Date().getUTCFullYear();
+  const first = Number(oldest?.slice(0, 4)) || last;
+  return Array.from({ length: Math.max(0, last - first) + 1 }, (_, index) => last - index);
+}
+
+export const newsIndexPage = definePageType({
+  typename: "NewsIndexPage",
+  document: NewsIndexPageDataDocument,
+  async View({ page, searchParams }) {
+    const path = pageHref(page.url) ?? "/news/";
+    // TODO(project filter): the brief's `project` search parameter is passed through once the
+    // schema's `newsItems` takes `project`; see README, "News filters".
+    const filters = {
+      kind: choiceParam(searchParams, "kind", NEWS_KINDS),
+      year: yearParam(searchParams),
+      area: slugParam(searchParams, "area"),
+    };
+    const [{ newsItems }, years, { researchAreas }] = await Promise.all([
+      fetchGraphQL(NewsItemListDocument, {
+        page: pageParam(searchParams),
+        perPage: PER_PAGE,
+        kind: filters.kind,
+        year: filters.year,
+        researchArea: filters.area,
+      }),
+      fetchGraphQL(NewsYearsDocument, {}),
+      fetchGraphQL(ResearchAreasDocument, {}),
+    ]);
+    const filtered = Boolean(filters.kind || filters.year || filters.area);
+    return (
+      <div className="page">
+        <header className="page-header">
+          <h1>{page.title}</h1>
+          <RichText html={page.intro} className="lead" />
+        </header>
+
+        <form className="filters" method="get" action={path} aria-label="Filter news">
+          <label>
+            Kind{" "}
+            <select name="kind" defaultValue={filters.kind ?? ""}>
+              <option value="">All kinds</option>
+              {NEWS_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {newsKindLabel(kind)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Year{" "}
+            <select name="year" defaultValue={filters.year ?? ""}>
+              <option value="">All years</option>
+              {yearRange(years.oldest.items[0]?.date, years.newest.items[0]?.date).map((year) => (
+                <option key={year} value={year}>
+                  {year}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Research area{" "}
+            <select name="area" defaultValue={filters.area ?? ""}>
+              <option value="">All areas</option>
+              {researchAreas.map((area) => (
+                <option key={area.slug} value={area.slug}>
+                  {area.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Filter</button>
+          {filtered ? <Link href={path}>Clear filters</Link> : null}
+        </form>
+
+        <p className="results-summary" role="status">
+          {plural(newsItems.pagination.total, "item")}
+        </p>
+        {newsItems.items.length ? <NewsList items={newsItems.items} /> : <p>No news matches these filters.</p>}
+        <Pagination pagination={newsItems.pagination} path={path} params={filters} label="News pages" />
+      </div>
+    );
+  },
+});
+
+export const newsPage = definePageType({
+  typename: "NewsPage",
+  document: NewsPageDataDocument,
+  View({ page }) {
+    const related = page.relatedBlogPost;
+    const relatedHref = pageHref(related?.url);
+    return (
+      <article className="page article">
+        <header className="page-header">
+          <p className="meta">
+            <DateText date={page.date} /> <span className={`badge badge-${page.kind}`}>{newsKindLabel(page.kind)}</span>
+          </p>
+          <h1>{page.title}</h1>
+          <ResearchAreaLinks areas={page.researchAreas} />
+        </header>
+        <StreamField blocks={page.body} />
+        {page.links.length ? (
+          <ul className="block-link-buttons" aria-label="Links">
+            {page.links.map((link) => (
+              <li key={link.url}>
+                <a className="button" href={link.url} rel="noopener">
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {related && relatedHref ? (
+          <aside className="card related" aria-labelledby="related-post">
+            <div className="card-body">
+              <h2 id="related-post" className="card-title">
+                From the blog: <Link href={relatedHref}>{related.title}</Link>
+              </h2>
+              <p className="meta">
+                <DateText date={related.date} />
+              </p>
+              {related.summary ? <p>{related.summary}</p> : null}
+            </div>
+          </aside>
+        ) : null}
+        <p>
+          <Link href="/news/">← All news</Link>
+        </p>
+      </article>
+    );
+  },
+});
