@@ -7,6 +7,7 @@ clamps sizes silently; here each is checked, and a refusal says what would be ac
 from django.conf import settings
 from grapple.settings import grapple_settings
 from grapple.utils import resolve_queryset
+from wagtail.models import Page
 
 from .errors import BadRequestArgument
 
@@ -22,6 +23,10 @@ PAGE_ORDERS = (
     "id",
     "-id",
 )
+SITE_ORDERS = ("hostname", "-hostname", "site_name", "-site_name", "id", "-id")
+MEDIA_ORDERS = ("title", "-title", "created_at", "-created_at", "id", "-id")  # images and documents
+COLLECTION_ORDERS = ("name", "-name", "path", "-path", "id", "-id")
+TAG_ORDERS = ("name", "-name", "slug", "-slug", "id", "-id")
 
 
 def checked_order(order, allowed):
@@ -52,12 +57,20 @@ def checked_search_query(search_query):
     limit = settings.GRAPHQL_LIMITS["MAX_SEARCH_TERMS_CHARS"]
     if len(search_query) > limit:
         raise BadRequestArgument(f"`searchQuery` may be at most {limit} characters; got {len(search_query)}.")
+    if "\x00" in search_query:
+        raise BadRequestArgument("`searchQuery` may not contain NUL characters.")
     return search_query
 
 
-def resolve_page_list(queryset, info, order=None, limit=None, offset=None, search_query=None, **kwargs):
-    """grapple's `resolve_queryset` for page lists, with every argument checked first."""
-    terms = checked_order(order, PAGE_ORDERS)
+def resolve_checked_list(
+    queryset, info, allowed_orders, order=None, limit=None, offset=None, search_query=None, **kwargs
+):
+    """grapple's `resolve_queryset` for any list: `order` from `allowed_orders`, every other argument checked."""
+    terms = checked_order(order, allowed_orders)
+    if search_query and issubclass(queryset.model, Page):
+        # Search backends filter only on a model's `search_fields` (not `expire_at`, nor the content type's
+        # names), so the public pages are given to the search as a set of primary keys.
+        queryset = queryset.model.objects.filter(pk__in=queryset.values("pk")).specific()
     if offset is not None and offset < 0:
         raise BadRequestArgument(f"`offset` must not be negative; got {offset}.")
     return resolve_queryset(
@@ -69,3 +82,8 @@ def resolve_page_list(queryset, info, order=None, limit=None, offset=None, searc
         search_query=checked_search_query(search_query),
         **kwargs,
     )
+
+
+def resolve_page_list(queryset, info, **kwargs):
+    """grapple's `resolve_queryset` for page lists, with every argument checked first."""
+    return resolve_checked_list(queryset, info, PAGE_ORDERS, **kwargs)

@@ -2,21 +2,47 @@
 
 They keep grapple's names and arguments so its documentation still applies, but every page they return passes
 `core.visibility`, `order` is allow-listed, and a bad preview token is an error rather than somebody else's page.
+
+Besides `page`/`pages`, this covers grapple's other raw paths: `site { pages page rootPage }` and `sites(order:)`
+(grapple's `SiteObjectType` resolves them with no expiry check and a raw `order`, e.g. "root_page__owner__password"),
+`redirects` (a redirect's target page may be a draft), and the raw `order` of `images`, `documents`,
+`collections` and `tags` (e.g. "uploaded_by_user__password"). The site and redirect types are replaced by
+subclasses with the same GraphQL names and fields, so the schema file does not change.
 """
 
+import copy
+
+import graphene
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from grapple.types.interfaces import get_page_interface
 from grapple.types.pages import get_site_filter, get_specific_page
+from grapple.types.redirects import RedirectObjectType
 from grapple.types.search import SearchQuery
+from grapple.types.sites import SiteObjectType
 from grapple.types.snippets import SnippetsQuery
-from wagtail.models import DraftStateMixin, Page
+from grapple.types.structures import QuerySetList
+from grapple.utils import resolve_site_by_hostname, resolve_site_by_id
+from taggit.models import Tag
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, DraftStateMixin, Page, Site
 from wagtail.snippets.models import get_snippet_models
 
-from core.visibility import is_public, not_expired, public_pages
+from core.visibility import is_public, not_expired, public_or_none, public_pages
 
-from .arguments import checked_search_query, resolve_page_list
+from .arguments import (
+    COLLECTION_ORDERS,
+    MEDIA_ORDERS,
+    SITE_ORDERS,
+    TAG_ORDERS,
+    checked_search_query,
+    resolve_checked_list,
+    resolve_page_list,
+)
 from .errors import BadRequestArgument
-from .preview import page_from_preview_token
+from .preview import page_from_preview_link, page_from_preview_token
 
 SEARCH_RESULTS_LIMIT = 100
 
@@ -32,12 +58,28 @@ def content_type_filter(content_type):
     return condition
 
 
-class PublicPageResolvers:
-    """Resolvers for grapple's `page` and `pages` fields; mixed in ahead of grapple's own."""
+class PublicSiteObjectType(SiteObjectType):
+    # grapple's site type with public resolvers. Same GraphQL name and fields (no docstring: it would become the
+    # type's description); it replaces grapple's type for `Site` in graphene-django's registry, so
+    # `Page.sitesRootedHere` uses it too.
+
+    class Meta:
+        model = Site
+        name = "SiteObjectType"
+        fields = "__all__"
+
+    def resolve_root_page(self, info, **kwargs):
+        return self.root_page if is_public(self.root_page) else None
+
+    def resolve_pages(self, info, content_type=None, **kwargs):
+        pages = public_pages(Page.objects.in_site(self))
+        if content_type:
+            pages = pages.filter(content_type_filter(content_type))
+        return resolve_page_list(pages.specific(), info, **kwargs)
 
     def resolve_page(self, info, token=None, **kwargs):
         if token:
-            return page_from_preview_token(token)
+            return page_from_preview_token(token, info.context)
         if content_type := kwargs.get("content_type"):
             content_type_filter(content_type)
         page = get_specific_page(
@@ -45,7 +87,119 @@ class PublicPageResolvers:
             slug=kwargs.get("slug"),
             url_path=kwargs.get("url_path"),
             content_type=kwargs.get("content_type"),
-            site=get_site_filter(info, **kwargs),
+            site=self,
+        )
+        return page if is_public(page) else None
+
+
+class PublicRedirect(RedirectObjectType):
+    site = graphene.Field(PublicSiteObjectType, required=True)
+
+    class Meta:
+        name = "Redirect"
+
+    def resolve_page(self, info, **kwargs):
+        return public_or_none(self.redirect_page)
+
+
+class PublicSites:
+    site = graphene.Field(PublicSiteObjectType, hostname=graphene.String(), id=graphene.ID())
+    sites = QuerySetList(
+        graphene.NonNull(PublicSiteObjectType),
+        enable_search=True,
+        required=True,
+        is_default_site=graphene.Argument(graphene.Boolean),
+    )
+
+    def resolve_site(self, info, id=None, hostname=None, **kwargs):
+        if id:
+            return resolve_site_by_id(id=id)
+        if hostname:
+            return resolve_site_by_hostname(hostname=hostname, filter_name="hostname")
+        return None
+
+    def resolve_sites(self, info, is_default_site=None, search_query=None, **kwargs):
+        if search_query:
+            raise BadRequestArgument("`searchQuery` is not supported on sites.")
+        sites = Site.objects.all()
+        if is_default_site is not None:
+            sites = sites.filter(is_default_site=is_default_site)
+        return resolve_checked_list(sites, info, SITE_ORDERS, **kwargs)
+
+
+class PublicRedirects:
+    redirects = graphene.List(graphene.NonNull(PublicRedirect), required=True)
+
+    def resolve_redirects(self, info, **kwargs):
+        """Redirects to a public page or to an external URL; one per site when a redirect applies to every site."""
+        redirects = (
+            Redirect.objects.select_related("redirect_page", "site")
+            .filter(Q(redirect_page__isnull=True) | Q(redirect_page__in=public_pages()))
+            .order_by("old_path", "pk")
+        )
+        sites = None
+        public = []
+        for redirect in redirects:
+            if redirect.site is not None:
+                public.append(redirect)
+                continue
+            sites = list(Site.objects.all()) if sites is None else sites
+            for site in sites:
+                for_site = copy.deepcopy(redirect)
+                for_site.site = site
+                public.append(for_site)
+        return public
+
+
+def public_collections():
+    return Collection.objects.filter(view_restrictions__isnull=True)
+
+
+class PublicMediaLists:
+    """`images`, `documents`, `collections` and `tags` with an allow-listed `order` and checked sizes."""
+
+    # `collection__in` rather than grapple's `collection__view_restrictions__isnull`: search backends can filter on
+    # `collection` (a FilterField of every collection member), so `searchQuery` works on these lists too.
+
+    def resolve_images(self, info, **kwargs):
+        images = get_image_model().objects.filter(collection__in=public_collections()).prefetch_renditions()
+        return resolve_checked_list(images, info, MEDIA_ORDERS, **kwargs)
+
+    def resolve_documents(self, info, **kwargs):
+        documents = get_document_model().objects.filter(collection__in=public_collections())
+        return resolve_checked_list(documents, info, MEDIA_ORDERS, **kwargs)
+
+    def resolve_collections(self, info, **kwargs):
+        return resolve_checked_list(public_collections(), info, COLLECTION_ORDERS, **kwargs)
+
+    def resolve_tags(self, info, **kwargs):
+        return resolve_checked_list(Tag.objects.all(), info, TAG_ORDERS, **kwargs)
+
+
+class PublicPageResolvers(PublicSites, PublicRedirects, PublicMediaLists):
+    """Resolvers for grapple's `page` and `pages` fields; mixed in ahead of grapple's own.
+
+    It also carries the site, redirect and media-list mixins above, so that `schema.py`'s existing bases pick them
+    up ahead of grapple's `SitesQuery`, `RedirectsQuery`, `ImagesQuery`, `DocumentsQuery`, `CollectionsQuery` and
+    `TagsQuery`.
+    """
+
+    def resolve_page(self, info, token=None, **kwargs):
+        if token:
+            return page_from_preview_token(token, info.context)
+        if content_type := kwargs.get("content_type"):
+            content_type_filter(content_type)
+        site = get_site_filter(info, **kwargs)
+        if site is None and kwargs.get("url_path") and kwargs.get("site") is None:
+            # grapple matches a bare `urlPath` with `url_path__endswith`, so "/" would be any page at all; a path
+            # is read against the site the request is for (the default site when no hostname matches).
+            site = Site.find_for_request(info.context)
+        page = get_specific_page(
+            id=kwargs.get("id"),
+            slug=kwargs.get("slug"),
+            url_path=kwargs.get("url_path"),
+            content_type=kwargs.get("content_type"),
+            site=site,
         )
         return page if is_public(page) else None
 
@@ -69,6 +223,17 @@ class PublicPageResolvers:
         return resolve_page_list(pages.specific(), info, **kwargs)
 
 
+class PreviewLinkQuery:
+    preview_link = graphene.Field(
+        get_page_interface,
+        key=graphene.String(required=True),
+        description="The latest draft of a page, through a shareable preview link an editor created.",
+    )
+
+    def resolve_preview_link(self, info, key):
+        return page_from_preview_link(key, info.context)
+
+
 class PublicSearch(SearchQuery()):
     def resolve_search(self, info, query=None, **kwargs):
         if not query:
@@ -90,4 +255,11 @@ class PublicSnippets(SnippetsQuery()):
         return snippets
 
 
-__all__ = ["PublicPageResolvers", "PublicSearch", "PublicSnippets"]
+__all__ = [
+    "PublicMediaLists",
+    "PublicPageResolvers",
+    "PublicRedirects",
+    "PublicSearch",
+    "PublicSites",
+    "PublicSnippets",
+]

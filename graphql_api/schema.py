@@ -9,7 +9,7 @@ from grapple.settings import grapple_settings
 from wagtail import hooks
 
 from .listings import ListingQueries
-from .roots import PublicPageResolvers, PublicSearch, PublicSnippets
+from .roots import PreviewLinkQuery, PublicPageResolvers, PublicSearch, PublicSnippets
 
 # Page model fields that describe editing rather than content: a draft's title, whether a draft exists, locks,
 # tree internals. grapple exposes every concrete Page field; the public schema leaves these out.
@@ -44,7 +44,7 @@ def create_schema():
         register(grapple_mixins)
     grapple_mixins = [mixin for mixin in grapple_mixins if mixin is not graphene.ObjectType]
 
-    class Query(PublicPageResolvers, PublicSearch, PublicSnippets, ListingQueries, *grapple_mixins):
+    class Query(PublicPageResolvers, PreviewLinkQuery, PublicSearch, PublicSnippets, ListingQueries, *grapple_mixins):
         pass
 
     public_schema = graphene.Schema(

@@ -1,8 +1,36 @@
-"""The one public GraphQL endpoint."""
+"""The one public GraphQL endpoint: anonymous, cookie-less, bounded, and never a 500.
+
+A request goes through, in order (each step may answer on its own, and none before execution touches the
+database):
+
+1. the method (GET or POST, else 405) and the `Accept` header (406 when neither JSON media type is acceptable);
+2. the request's parameters (`graphql_api.http`): size (413/414), body type (415), well-formedness (400);
+3. the document's size and tokens, before and while parsing (`graphql_api.validation.parse_document`);
+4. GET may only run a query (405 otherwise);
+5. validation: first the API's limits (`graphql_api.validation.limit_rules`), then graphql-core's standard rules;
+6. execution with a time budget (`graphql_api.execution`), errors stripped of internals.
+
+Status codes and media types follow the GraphQL-over-HTTP specification; `graphql_api.http` documents the table.
+
+The view reads no session and no user, so SessionMiddleware adds no `Vary: Cookie`, and it is CSRF-exempt without
+calling `get_token`, so CsrfViewMiddleware sets no cookie. (graphene-django's own `dispatch` is wrapped in
+`ensure_csrf_cookie`, which would set one on every response; this view replaces that `dispatch`.)
+"""
+
+import logging
 
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
+from graphene_django.settings import graphene_settings
 from graphene_django.views import GraphQLView
+from graphql import GraphQLError, OperationType, get_operation_ast, validate
+
+from .execution import GENERIC_MESSAGE, execute_document, public_error
+from .http import JSON, HttpError, error_response, json_response, negotiate, read_params
+from .preview import DRAFT_CACHE_CONTROL
+from .validation import STANDARD_RULES, introspection_allowed, limit_rules, limits, parse_document
+
+logger = logging.getLogger("graphql_api")
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -11,8 +39,109 @@ class PublicGraphQLView(GraphQLView):
 
     graphiql = False
 
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return self.handle(request)
+        except Exception:
+            # A bug, not the client's doing: logged with its traceback, answered as a GraphQL error with null data
+            # (a well-formed response, 200 under either media type), never as a 500 page.
+            logger.exception("Unexpected error while serving %s %s", request.method, request.path)
+            return json_response({"data": None, "errors": [{"message": GENERIC_MESSAGE}]}, 200, JSON)
+
+    def handle(self, request):
+        if request.method not in ("GET", "POST"):
+            return error_response(
+                405, "GraphQL requests use GET (queries only) or POST.", headers={"Allow": "GET, POST"}
+            )
+        if self.graphiql and request.method == "GET" and self.request_wants_html(request) and "raw" not in request.GET:
+            return self.graphiql_page(request)
+        media_type = negotiate(request.headers.get("Accept"))
+        if media_type is None:
+            return error_response(
+                406, "Responses are application/graphql-response+json or application/json; accept one of them."
+            )
+        try:
+            params = read_params(request, limits()["MAX_BODY_BYTES"])
+        except HttpError as error:
+            return error_response(error.status, error.message, media_type, error.headers)
+        return self.run(request, params, media_type)
+
+    def run(self, request, params, media_type):
+        hide_suggestions = not introspection_allowed()
+
+        def errors_payload(errors, executed):
+            return [public_error(error, hide_suggestions=hide_suggestions, executed=executed) for error in errors]
+
+        def request_error(errors):
+            # A well-formed request that is not executed: no `data`; see the table in graphql_api.http.
+            status = 200 if media_type == JSON else 400
+            return json_response({"errors": errors_payload(errors, executed=False)}, status, media_type)
+
+        try:
+            document = parse_document(params.query)
+        except GraphQLError as error:
+            return request_error([error])
+
+        operation = get_operation_ast(document, params.operation_name)
+        if request.method == "GET" and operation is not None and operation.operation != OperationType.QUERY:
+            return error_response(
+                405,
+                f"A {operation.operation.value} cannot be sent with GET; send it with POST.",
+                media_type,
+                {"Allow": "POST"},
+            )
+
+        schema = self.schema.graphql_schema
+        max_errors = graphene_settings.MAX_VALIDATION_ERRORS
+        for rules in (limit_rules(params.variables), STANDARD_RULES):
+            try:
+                errors = validate(schema, document, rules, max_errors, hide_suggestions=hide_suggestions)
+            except RecursionError:  # a value literal nested deeper than the recursive rules can follow
+                errors = [GraphQLError("The document is nested too deeply to be validated.")]
+            if errors:
+                return request_error(errors)
+
+        data, errors, executed = execute_document(
+            schema,
+            document,
+            context_value=self.get_context(request),
+            variables=params.variables,
+            operation_name=params.operation_name,
+            middleware=self.get_middleware(request),
+            hide_suggestions=hide_suggestions,
+        )
+        if not executed:
+            return request_error(errors)
+        payload = {"data": data}
+        if errors:
+            payload["errors"] = errors_payload(errors, executed=True)
+        headers = {"Cache-Control": DRAFT_CACHE_CONTROL} if getattr(request, "serves_draft", False) else None
+        return json_response(payload, 200, media_type, headers)
+
+    def graphiql_page(self, request):
+        return self.render_graphiql(
+            request,
+            whatwg_fetch_version=self.whatwg_fetch_version,
+            whatwg_fetch_sri=self.whatwg_fetch_sri,
+            react_version=self.react_version,
+            react_sri=self.react_sri,
+            react_dom_sri=self.react_dom_sri,
+            graphiql_version=self.graphiql_version,
+            graphiql_sri=self.graphiql_sri,
+            graphiql_css_sri=self.graphiql_css_sri,
+            subscriptions_transport_ws_version=self.subscriptions_transport_ws_version,
+            subscriptions_transport_ws_sri=self.subscriptions_transport_ws_sri,
+            graphiql_plugin_explorer_version=self.graphiql_plugin_explorer_version,
+            graphiql_plugin_explorer_sri=self.graphiql_plugin_explorer_sri,
+            graphiql_plugin_explorer_css_sri=self.graphiql_plugin_explorer_css_sri,
+            subscription_path=self.subscription_path,
+            graphiql_header_editor_enabled=graphene_settings.GRAPHIQL_HEADER_EDITOR_ENABLED,
+            graphiql_should_persist_headers=graphene_settings.GRAPHIQL_SHOULD_PERSIST_HEADERS,
+            graphiql_input_value_deprecation=graphene_settings.GRAPHIQL_INPUT_VALUE_DEPRECATION,
+        )
+
 
 class GraphiQLView(PublicGraphQLView):
-    """GraphiQL for developers; only routed when DEBUG is on."""
+    """GraphiQL for developers; only routed when DEBUG is on. Its page (not the API) carries a CSRF token."""
 
     graphiql = True

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "blog",
     "news",
     "lab",
+    "previews",
     "wagtail_headless_preview",
     "grapple",
     "graphene_django",
@@ -201,6 +202,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
+# Shareable preview links: an editor picks the expiry, at most this many days ahead.
+PREVIEW_LINK_MAX_DAYS = int(os.environ.get("PREVIEW_LINK_MAX_DAYS", "7"))
 
 # The home page's open-source listing: projects with at least this many GitHub stars.
 OPEN_SOURCE_MIN_STARS = int(os.environ.get("OPEN_SOURCE_MIN_STARS", "1000"))

@@ -173,3 +173,10 @@ def test_image_renditions_only_from_the_allow_list(graphql, site_tree, image):
     assert data["image"]["srcSet"].count("w,") == 1  # 333 is not an allowed width, so it is left out
     errors = graphql.errors(f"{{ image(id: {image.pk}) {{ rendition(width: 333) {{ url }} }} }}")
     assert "Invalid filter specs" in errors[0]
+
+
+def test_url_path_is_read_against_the_request_site(graphql, site_tree):
+    """grapple alone matches "/" against any page's path ending; the home page must come back."""
+    BlogPostPageFactory(parent=site_tree["blog"], slug="first")
+    data = graphql.query('{ root: page(urlPath: "/") { __typename } post: page(urlPath: "/blog/first") { slug } }')
+    assert data == {"root": {"__typename": "HomePage"}, "post": {"slug": "first"}}

@@ -1,0 +1,376 @@
+"""What one GraphQL document may ask of the public endpoint: its size, shape and cost, checked before any resolver.
+
+The checks run in stages, cheapest first, so that a hostile document never reaches the expensive ones:
+
+1. before parsing, the document's length in characters; while parsing, its number of tokens and comments
+   (graphql-core stops lexing at the limit), so a huge or token-heavy document costs almost nothing to refuse;
+2. `limit_rules()`: cheap structural limits (operations, aliases, root fields, depth, cost, introspection), each a
+   graphql-core validation rule whose refusal names the limit and its value;
+3. only then graphql-core's `specified_rules` (which stay on: graphene-django's `validation_rules` would replace
+   them). Their worst case, OverlappingFieldsCanBeMerged on ~2000 same-named fields, is bounded by the token limit
+   (about half a second).
+
+Every limit comes from `settings.GRAPHQL_LIMITS`. Depth and cost are measured on the document with fragments
+expanded, but each fragment is walked once per list-size context (memoised), so a fan-out of fragments costs linear
+time to measure even though its cost is counted in full, and a fragment cycle is cut rather than followed
+(NoFragmentCyclesRule refuses cycles anyway).
+
+The cost of a field is 1, plus, for a field with a selection, the cost of that selection multiplied by the number of
+items the field may return: for a list, its `limit` or `perPage` argument (a literal, or a variable's value or
+default), else the size a non-list parent passed down (`blogPosts(perPage: 20) { items }`), else
+`DEFAULT_LIST_SIZE`; sizes are clamped to grapple's `MAX_PAGE_SIZE`, which every resolver enforces. On a union or
+interface, fragments narrowed to different object types cost the most expensive of them (an item has one type), not
+their sum. `__schema` and `__type` are left to the introspection switch and graphql-core's
+MaxIntrospectionDepthRule: GraphiQL's introspection query is deeper than any content query needs to be.
+"""
+
+import re
+
+from django.conf import settings
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLSyntaxError,
+    InlineFragmentNode,
+    IntValueNode,
+    OperationDefinitionNode,
+    ValidationRule,
+    VariableNode,
+    get_named_type,
+    is_abstract_type,
+    is_composite_type,
+    is_object_type,
+    parse,
+    specified_rules,
+)
+from graphql.language import SKIP
+from graphql.utilities import type_from_ast
+from graphql.validation.rules.max_introspection_depth_rule import MaxIntrospectionDepthRule
+from grapple.settings import grapple_settings
+
+from .roots import SEARCH_RESULTS_LIMIT
+
+INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
+SIZE_ARGUMENTS = ("limit", "perPage")
+# Lists without a size argument whose resolver returns more than the default number of items.
+LIST_SIZE_HINTS = {("Query", "search"): SEARCH_RESULTS_LIMIT}
+
+_TOKEN_LIMIT_ERROR = re.compile(r"Document contains more than \d+ (tokens|comments)")
+
+
+def limits():
+    defaults = {
+        "MAX_DEPTH": 10,
+        "MAX_ALIASES": 15,
+        "MAX_ROOT_FIELDS": 15,
+        "MAX_TOKENS": 2000,
+        "MAX_DOCUMENT_CHARS": 15_000,
+        "MAX_OPERATIONS": 10,
+        "MAX_COST": 5000,
+        "DEFAULT_LIST_SIZE": 10,
+        "MAX_SECONDS": 10,
+        "MAX_BODY_BYTES": 1_048_576,
+    }
+    return {**defaults, **getattr(settings, "GRAPHQL_LIMITS", {})}
+
+
+def introspection_allowed():
+    return bool(getattr(settings, "GRAPHQL_INTROSPECTION", False))
+
+
+def parse_document(source):
+    """The parsed document, or a GraphQLError: a document over the size or token limit is refused before parsing
+    (size) or as soon as the lexer passes the limit (tokens), so neither costs more than the limit to refuse."""
+    limit = limits()
+    if len(source) > limit["MAX_DOCUMENT_CHARS"]:
+        raise GraphQLError(
+            f"Document size {len(source)} characters exceeds the limit of {limit['MAX_DOCUMENT_CHARS']}."
+        )
+    try:
+        return parse(source, max_lexical_tokens=limit["MAX_TOKENS"], max_comments=limit["MAX_TOKENS"])
+    except GraphQLSyntaxError as error:
+        if _TOKEN_LIMIT_ERROR.search(error.message):
+            kind = "Comment" if "comments" in error.message else "Token"
+            raise GraphQLError(f"{kind} count exceeds the limit of {limit['MAX_TOKENS']}.") from None
+        raise
+
+
+class DocumentMeasure:
+    """Depth, cost and root-field count of the operations of one document, fragments expanded."""
+
+    def __init__(self, schema, document, variables=None):
+        self.schema = schema
+        self.fragments = {}
+        self.variable_defaults = {}
+        for definition in document.definitions:
+            if isinstance(definition, OperationDefinitionNode):
+                for variable in definition.variable_definitions or ():
+                    if isinstance(variable.default_value, IntValueNode):
+                        self.variable_defaults[variable.variable.name.value] = int(variable.default_value.value)
+            elif definition.kind == "fragment_definition":
+                self.fragments.setdefault(definition.name.value, definition)
+        self.variables = variables if isinstance(variables, dict) else {}
+        limit = limits()
+        self.default_list_size = limit["DEFAULT_LIST_SIZE"]
+        self.max_list_size = grapple_settings.MAX_PAGE_SIZE
+        self._memo = {}
+        self._walking = set()
+
+    # Sizes ---------------------------------------------------------------------------------------------------
+
+    def _int_value(self, value_node):
+        if isinstance(value_node, IntValueNode):
+            return int(value_node.value)
+        if isinstance(value_node, VariableNode):
+            name = value_node.name.value
+            value = self.variables.get(name, self.variable_defaults.get(name))
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+        return None
+
+    def _size_argument(self, field_node):
+        for argument in field_node.arguments or ():
+            if argument.name.value in SIZE_ARGUMENTS:
+                size = self._int_value(argument.value)
+                if size is not None:
+                    return max(1, min(size, self.max_list_size))
+        return None
+
+    # Walk ----------------------------------------------------------------------------------------------------
+
+    def operation(self, operation):
+        """(depth, cost) of one operation."""
+        root_type = self.schema.get_root_type(operation.operation)
+        return self.selection_set(operation.selection_set, root_type, None)
+
+    def selection_set(self, selection_set, parent_type, inherited_size):
+        """(depth, cost) of a selection set. On an abstract type (a StreamField union, PageInterface) an item is one
+        concrete type at a time, so fragments narrowed to different object types cost the most expensive of them,
+        not their sum; fields and fragments that apply to every item are added to it."""
+        depth = common = 0
+        branches = {}
+        for selection in selection_set.selections:
+            branch = None
+            if isinstance(selection, FieldNode):
+                part_depth, part_cost = self.field(selection, parent_type, inherited_size)
+            elif isinstance(selection, InlineFragmentNode):
+                fragment_type = (
+                    type_from_ast(self.schema, selection.type_condition) if selection.type_condition else parent_type
+                )
+                part_depth, part_cost = self.selection_set(selection.selection_set, fragment_type, inherited_size)
+                branch = self._branch(parent_type, fragment_type)
+            elif isinstance(selection, FragmentSpreadNode):
+                part_depth, part_cost, fragment_type = self.fragment(selection.name.value, inherited_size)
+                branch = self._branch(parent_type, fragment_type)
+            else:  # pragma: no cover - the parser produces no other selection
+                continue
+            depth = max(depth, part_depth)
+            if branch is None:
+                common += part_cost
+            else:
+                branches[branch] = branches.get(branch, 0) + part_cost
+        return depth, common + max(branches.values(), default=0)
+
+    @staticmethod
+    def _branch(parent_type, fragment_type):
+        """The object type a fragment narrows an abstract parent to, or None when it applies to every item."""
+        if parent_type is not None and is_abstract_type(parent_type) and is_object_type(fragment_type):
+            return fragment_type.name
+        return None
+
+    def fragment(self, name, inherited_size):
+        """(depth, cost, type condition) of a named fragment, walked once per list-size context."""
+        key = (name, inherited_size)
+        if key in self._memo:
+            return self._memo[key]
+        definition = self.fragments.get(name)
+        if definition is None or name in self._walking:
+            return 0, 0, None  # unknown fragment or a cycle: the standard rules refuse both
+        self._walking.add(name)
+        try:
+            fragment_type = type_from_ast(self.schema, definition.type_condition)
+            result = (*self.selection_set(definition.selection_set, fragment_type, inherited_size), fragment_type)
+        finally:
+            self._walking.discard(name)
+        self._memo[key] = result
+        return result
+
+    def field(self, node, parent_type, inherited_size):
+        name = node.name.value
+        if name in INTROSPECTION_FIELDS:
+            return 0, 0  # governed by the introspection switch and MaxIntrospectionDepthRule (module docstring)
+        if node.selection_set is None:
+            return 1, 1
+        field_type = None
+        if parent_type is not None and is_composite_type(parent_type):
+            field_def = getattr(parent_type, "fields", {}).get(name)
+            field_type = field_def.type if field_def is not None else None
+        list_levels = 0
+        wrapped = field_type
+        while isinstance(wrapped, (GraphQLList, GraphQLNonNull)):
+            list_levels += isinstance(wrapped, GraphQLList)
+            wrapped = wrapped.of_type
+        child_type = get_named_type(field_type) if field_type is not None else None
+        size = self._size_argument(node)
+        if list_levels:
+            hint = LIST_SIZE_HINTS.get((getattr(parent_type, "name", None), name))
+            multiplier = size or inherited_size or hint or self.default_list_size
+            multiplier *= self.default_list_size ** (list_levels - 1)
+            child_inherited = None
+        else:
+            multiplier = 1
+            child_inherited = size
+        child_depth, child_cost = self.selection_set(node.selection_set, child_type, child_inherited)
+        return 1 + child_depth, 1 + multiplier * child_cost
+
+    def root_fields(self, operation):
+        """The number of fields the operation selects at its root, fragments expanded."""
+        count = 0
+        pending = [operation.selection_set]
+        seen = set()
+        while pending:
+            for selection in pending.pop().selections:
+                if isinstance(selection, FieldNode):
+                    count += 1
+                elif isinstance(selection, InlineFragmentNode):
+                    pending.append(selection.selection_set)
+                elif isinstance(selection, FragmentSpreadNode):
+                    name = selection.name.value
+                    if name not in seen and name in self.fragments:
+                        seen.add(name)
+                        pending.append(self.fragments[name].selection_set)
+        return count
+
+
+class _DocumentRule(ValidationRule):
+    """A rule that checks the whole document once, on entering it."""
+
+    def enter_document(self, node, *_args):
+        self.check(node)
+        return SKIP  # the whole document is checked: nothing left to visit for this rule
+
+    def check(self, document):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class MaxOperationsRule(_DocumentRule):
+    def check(self, document):
+        limit = limits()["MAX_OPERATIONS"]
+        operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+        if len(operations) > limit:
+            self.report_error(
+                GraphQLError(f"Operation count {len(operations)} exceeds the limit of {limit}.", operations[limit])
+            )
+
+
+class MaxAliasesRule(ValidationRule):
+    """Aliases as written in the document: each one lets a single field run again."""
+
+    def __init__(self, context):
+        super().__init__(context)
+        self.aliased = []
+
+    def enter_field(self, node, *_args):
+        if node.alias is not None:
+            self.aliased.append(node)
+
+    def leave_document(self, *_args):
+        limit = limits()["MAX_ALIASES"]
+        if len(self.aliased) > limit:
+            self.report_error(
+                GraphQLError(f"Alias count {len(self.aliased)} exceeds the limit of {limit}.", self.aliased[limit])
+            )
+
+
+class IntrospectionRule(ValidationRule):
+    """`__schema` and `__type` only when settings.GRAPHQL_INTROSPECTION is on; `__typename` always works."""
+
+    def enter_field(self, node, *_args):
+        if node.name.value in INTROSPECTION_FIELDS and not introspection_allowed():
+            self.report_error(
+                GraphQLError(
+                    f"Introspection is disabled on this server (GRAPHQL_INTROSPECTION is off): "
+                    f"`{node.name.value}` may not be queried.",
+                    node,
+                )
+            )
+
+
+class _MeasureRule(_DocumentRule):
+    """Depth, cost and root fields share one walk of the document; `variables` sizes `limit: $n` arguments."""
+
+    variables = None
+
+    def check(self, document):
+        limit = limits()
+        measure = DocumentMeasure(self.context.schema, document, self.variables)
+        for operation in document.definitions:
+            if not isinstance(operation, OperationDefinitionNode):
+                continue
+            root_fields = measure.root_fields(operation)
+            if root_fields > limit["MAX_ROOT_FIELDS"]:
+                self.report_error(
+                    GraphQLError(
+                        f"Root field count {root_fields} exceeds the limit of {limit['MAX_ROOT_FIELDS']}.", operation
+                    )
+                )
+                continue
+            try:
+                depth, cost = measure.operation(operation)
+            except RecursionError:
+                self.report_error(GraphQLError(f"Query depth exceeds the limit of {limit['MAX_DEPTH']}.", operation))
+                continue
+            if depth > limit["MAX_DEPTH"]:
+                self.report_error(
+                    GraphQLError(f"Query depth {depth} exceeds the limit of {limit['MAX_DEPTH']}.", operation)
+                )
+            elif cost > limit["MAX_COST"]:
+                self.report_error(
+                    GraphQLError(f"Query cost {cost} exceeds the limit of {limit['MAX_COST']}.", operation)
+                )
+
+
+def measure_rule(variables=None):
+    """The depth/cost/root-field rule, with the request's variables for sizes given as `$variables`."""
+    return type("QueryMeasureRule", (_MeasureRule,), {"variables": variables})
+
+
+def limit_rules(variables=None):
+    """The first validation pass: cheap limits, refused before the standard rules and before any resolver."""
+    return (
+        MaxOperationsRule,
+        MaxAliasesRule,
+        IntrospectionRule,
+        MaxIntrospectionDepthRule,
+        measure_rule(variables),
+    )
+
+
+STANDARD_RULES = tuple(specified_rules)
+
+
+def measure(schema, document, variables=None):
+    """(depth, aliases, cost, root fields) of a document's operations, the worst of each: for tests and reports."""
+    walker = DocumentMeasure(schema, document, variables)
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    depth = cost = root_fields = 0
+    for operation in operations:
+        operation_depth, operation_cost = walker.operation(operation)
+        depth, cost = max(depth, operation_depth), max(cost, operation_cost)
+        root_fields = max(root_fields, walker.root_fields(operation))
+    aliases = 0
+
+    def count_aliases(selection_set):
+        nonlocal aliases
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode) and selection.alias is not None:
+                aliases += 1
+            if getattr(selection, "selection_set", None) is not None:
+                count_aliases(selection.selection_set)
+
+    for definition in document.definitions:
+        count_aliases(definition.selection_set)
+    return {"depth": depth, "aliases": aliases, "cost": cost, "root_fields": root_fields}
