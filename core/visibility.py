@@ -1,16 +1,57 @@
 """What the public API may show. Every public resolver funnels its pages through here."""
 
+import contextvars
+from contextlib import contextmanager
+
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+
+_restricted_paths = contextvars.ContextVar("restricted_paths", default=None)
+
+
+@contextmanager
+def visibility_cache():
+    """Within one request, read the view-restricted page paths once instead of once per linked page."""
+    token = _restricted_paths.set({})
+    try:
+        yield
+    finally:
+        _restricted_paths.reset(token)
+
+
+def _is_restricted(page):
+    paths = _restricted_path_list()
+    if paths is None:
+        return page.get_view_restrictions().exists()
+    return bool(paths) and page.path.startswith(paths)
 
 
 def public_pages(queryset=None):
     """Live, not view-restricted, not past their expiry, and not the tree's root."""
     queryset = Page.objects.all() if queryset is None else queryset
-    return (
-        queryset.live().public().filter(depth__gt=1).filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+    return _unrestricted(queryset.live().filter(depth__gt=1)).filter(
+        Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
     )
+
+
+def _unrestricted(queryset):
+    """Wagtail's `.public()` reads every restriction each time it is called; within a request, once."""
+    paths = _restricted_path_list()
+    if paths is None:
+        return queryset.public()
+    for path in paths:
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
+def _restricted_path_list():
+    cache = _restricted_paths.get()
+    if cache is None:
+        return None
+    if "paths" not in cache:
+        cache["paths"] = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return cache["paths"]
 
 
 def not_expired(page):
@@ -21,7 +62,7 @@ def is_public(page):
     """The single-object form of `public_pages`, for foreign keys and chooser blocks."""
     if page is None or not page.live or page.depth <= 1 or not not_expired(page):
         return False
-    return not page.get_view_restrictions().exists()
+    return not _is_restricted(page)
 
 
 def public_or_none(page):

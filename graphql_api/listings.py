@@ -1,7 +1,7 @@
 """Typed, paginated, filtered listings for frontends: `blogPosts`, `newsItems`, `researchAreas`."""
 
 import graphene
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from grapple.registry import registry
 from grapple.types.structures import PaginationType
 
@@ -9,11 +9,22 @@ from blog.models import BlogPostPage
 from core.visibility import public_pages
 from lab.models import Course, IndustryPartner, LabSettings
 from news.models import NewsKind, NewsPage
-from people.models import CompetitionAward, Honor, PersonPage, Role, Status, Talk
+from people.models import (
+    CompetitionAward,
+    Honor,
+    PersonPage,
+    Role,
+    Status,
+    Talk,
+    competition_awards_for_listing,
+    honors_for_listing,
+    talks_for_listing,
+)
 from research.models import ProjectPage, ResearchAreaPage
 
 from .arguments import checked_order, checked_size
 from .errors import BadRequestArgument
+from .selection import selected_fields
 
 BLOG_ORDERS = ("-date", "date", "title", "-title")
 NEWS_ORDERS = ("-date", "date", "title", "-title")
@@ -72,10 +83,47 @@ def paginate(queryset, page, per_page):
     }
 
 
-def listing_queryset(model, order, allowed_orders):
+def public_related(name, model):
+    """Prefetch a many-to-many to pages with only the public ones, so a listing reads them in one query."""
+    return Prefetch(name, queryset=public_pages(model.objects.all()).order_by("path"))
+
+
+# For each listed model: GraphQL field -> what to fetch so that field costs one query per listing, not per item.
+LISTING_RELATIONS = {
+    BlogPostPage: {
+        "authors": lambda: "authors",
+        "tags": lambda: "tags",
+        "heroImage": lambda: "hero_image__renditions",
+        "researchAreas": lambda: public_related("research_areas", ResearchAreaPage),
+        "projects": lambda: public_related("projects", ProjectPage),
+    },
+    NewsPage: {
+        "links": lambda: "links",
+        "projects": lambda: public_related("projects", ProjectPage),
+        "researchAreas": lambda: public_related("research_areas", ResearchAreaPage),
+    },
+    ProjectPage: {
+        "links": lambda: "links",
+        "authors": lambda: "authors__person",
+        "researchAreas": lambda: public_related("research_areas", ResearchAreaPage),
+    },
+}
+LISTING_JOINS = {BlogPostPage: {"heroImage": "hero_image"}}
+
+
+def with_listing_relations(queryset, info):
+    """The listing's queryset joined and prefetched for exactly the item fields the query selects."""
+    model = queryset.model
+    fields = selected_fields(info, ("items",))
+    joins = [join for field, join in LISTING_JOINS.get(model, {}).items() if field in fields]
+    prefetches = [make() for field, make in LISTING_RELATIONS.get(model, {}).items() if field in fields]
+    return queryset.select_related(*joins).prefetch_related(*prefetches)
+
+
+def listing_queryset(model, order, allowed_orders, info):
     """Public pages of one type, newest first unless an allowed `order` says otherwise."""
     terms = checked_order(order, allowed_orders) or ["-date"]
-    return public_pages(model.objects.all()).order_by(*terms, "-pk")
+    return with_listing_relations(public_pages(model.objects.all()).order_by(*terms, "-pk"), info)
 
 
 def in_public_research_area(queryset, slug):
@@ -133,7 +181,7 @@ class ListingQueries(graphene.ObjectType):
     lab_settings = graphene.Field(lambda: registry.settings[LabSettings])
 
     def resolve_blog_posts(self, info, page=None, per_page=None, research_area=None, tag=None, year=None, order=None):
-        posts = listing_queryset(BlogPostPage, order, BLOG_ORDERS)
+        posts = listing_queryset(BlogPostPage, order, BLOG_ORDERS, info)
         if research_area:
             posts = in_public_research_area(posts, research_area)
         if tag:
@@ -145,7 +193,7 @@ class ListingQueries(graphene.ObjectType):
     def resolve_news_items(
         self, info, page=None, per_page=None, research_area=None, kind=None, project=None, year=None, order=None
     ):
-        items = listing_queryset(NewsPage, order, NEWS_ORDERS)
+        items = listing_queryset(NewsPage, order, NEWS_ORDERS, info)
         if project:
             items = items.filter(projects__in=public_pages(ProjectPage.objects.filter(short_name=project))).distinct()
         if kind:
@@ -159,13 +207,14 @@ class ListingQueries(graphene.ObjectType):
         return paginate(items, page, per_page)
 
     def resolve_research_areas(self, info):
-        return public_pages(ResearchAreaPage.objects.all()).order_by("path")
+        areas = public_pages(ResearchAreaPage.objects.all()).order_by("path")
+        return areas.select_related("image").prefetch_related("image__renditions")
 
     def resolve_projects(
         self, info, page=None, per_page=None, research_area=None, min_stars=None, has_code=None, order=None
     ):
         terms = checked_order(order, PROJECT_ORDERS) or ["title"]
-        projects = public_pages(ProjectPage.objects.all()).order_by(*terms, "pk")
+        projects = with_listing_relations(public_pages(ProjectPage.objects.all()).order_by(*terms, "pk"), info)
         if research_area:
             projects = in_public_research_area(projects, research_area)
         if min_stars is not None:
@@ -184,16 +233,16 @@ class ListingQueries(graphene.ObjectType):
         return people
 
     def resolve_awards(self, info, year=None):
-        return Honor.objects.filter(date__year=year) if year else Honor.objects.all()
+        return honors_for_listing().filter(date__year=year) if year else honors_for_listing()
 
     def resolve_competition_awards(self, info):
-        return CompetitionAward.objects.all()
+        return competition_awards_for_listing()
 
     def resolve_talks(self, info, year=None):
-        return Talk.objects.filter(date__year=year) if year else Talk.objects.all()
+        return talks_for_listing().filter(date__year=year) if year else talks_for_listing()
 
     def resolve_industry_partners(self, info):
-        return IndustryPartner.objects.all()
+        return IndustryPartner.objects.select_related("logo")
 
     def resolve_courses(self, info):
         return Course.objects.all()

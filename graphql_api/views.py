@@ -25,6 +25,8 @@ from graphene_django.settings import graphene_settings
 from graphene_django.views import GraphQLView
 from graphql import GraphQLError, OperationType, get_operation_ast, validate
 
+from core.visibility import visibility_cache
+
 from .execution import GENERIC_MESSAGE, execute_document, public_error
 from .http import JSON, HttpError, error_response, json_response, negotiate, read_params
 from .preview import DRAFT_CACHE_CONTROL
@@ -101,15 +103,16 @@ class PublicGraphQLView(GraphQLView):
             if errors:
                 return request_error(errors)
 
-        data, errors, executed = execute_document(
-            schema,
-            document,
-            context_value=self.get_context(request),
-            variables=params.variables,
-            operation_name=params.operation_name,
-            middleware=self.get_middleware(request),
-            hide_suggestions=hide_suggestions,
-        )
+        with visibility_cache():
+            data, errors, executed = execute_document(
+                schema,
+                document,
+                context_value=self.get_context(request),
+                variables=params.variables,
+                operation_name=params.operation_name,
+                middleware=self.get_middleware(request),
+                hide_suggestions=hide_suggestions,
+            )
         if not executed:
             return request_error(errors)
         payload = {"data": data}

@@ -13,7 +13,7 @@ from core.graphql import GraphQLModelList, GraphQLStreamBlocks
 from core.models import LabPage
 from core.visibility import public_pages
 from lab.models import IndustryPartner
-from people.models import CompetitionAward, Honor
+from people.models import competition_awards_for_listing, honors_for_listing
 from research.models import ProjectPage
 
 
@@ -99,18 +99,20 @@ class HomePage(LabPage):
         verbose_name = "home page"
 
     def all_honors(self, info, **kwargs):
-        return Honor.objects.all()
+        return honors_for_listing()
 
     def all_competition_awards(self, info, **kwargs):
-        return CompetitionAward.objects.all()
+        return competition_awards_for_listing()
 
     def all_industry_partners(self, info, **kwargs):
-        return IndustryPartner.objects.all()
+        return IndustryPartner.objects.select_related("logo")
 
     def open_source_projects(self, info, **kwargs):
         projects = ProjectPage.objects.filter(github_stars__gte=settings.OPEN_SOURCE_MIN_STARS)
         return public_pages(projects).order_by("-github_stars", "title")
 
     def public_featured_research_areas(self, info, **kwargs):
-        chosen = self.featured_research_areas.select_related("research_area")
+        chosen = self.featured_research_areas.select_related("research_area__image").prefetch_related(
+            "research_area__image__renditions"
+        )
         return [item.research_area for item in chosen if self.public_page(item.research_area)]

@@ -259,3 +259,16 @@ class Talk(index.Indexed, models.Model):
 
 
 __all__ = ["CompetitionAward", "Honor", "PeopleIndexPage", "PersonLink", "PersonPage", "Talk"]
+
+
+def honors_for_listing():
+    """Honors with what a listing shows of them, in three queries however many there are."""
+    return Honor.objects.select_related("project").prefetch_related("recipients")
+
+
+def competition_awards_for_listing():
+    return CompetitionAward.objects.select_related("project").prefetch_related("team")
+
+
+def talks_for_listing():
+    return Talk.objects.select_related("speaker")

@@ -1,0 +1,125 @@
+"""SQL queries per request do not grow with the number of items returned.
+
+Each query is sent through /graphql/ for 5 and for 50 items; the counts must be equal and within the budget.
+The documents are the reference frontend's own (frontend/src/graphql), plus the lab sections of the home page.
+"""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from blog.factories import BlogPostPageFactory
+from core.factories import ImageFactory, every_block_body
+from home.models import HomeFeaturedResearchArea
+from lab.models import IndustryPartner
+from news.factories import NewsPageFactory
+from people.models import Honor, PeopleIndexPage, PersonPage
+from research.factories import ResearchAreaPageFactory
+from research.models import ProjectIndexPage, ProjectLink, ProjectPage
+from tests.frontend_documents import frontend_operation
+
+NEWS_WITH_PROJECTS = """query { newsItems(perPage: 20) { items { title date kind venuePhrase links { label url }
+  projects { shortName url } researchAreas { slug } } pagination { total } } }"""
+
+HOME_SECTIONS = """query { page(urlPath: "/") { ... on HomePage { labName profileName about
+  heroImage { srcSet(sizes: [640, 1280]) alt }
+  recentWork { ... on RecentWorkBlock { label text projects { title url } } }
+  featuredResearchAreas { title url image { srcSet(sizes: [480]) alt } }
+  honors { title date datePrecision recipients { name url } project { title } }
+  competitionAwards { place contest year project { title } team { name } }
+  industryPartners { name products }
+  openSourceProjects { shortName githubStars githubUrl } } } }"""
+
+PROJECTS = """query { projects(perPage: 20) { items { shortName title url githubStars links { kind url }
+  authors { name person { url } } researchAreas { slug } } pagination { total } } }"""
+
+
+def build_site(site_tree, count):
+    image = ImageFactory()
+    areas = [ResearchAreaPageFactory(parent=site_tree["research"], image=image) for _ in range(3)]
+    home = site_tree["home"]
+    projects_index = home.add_child(instance=ProjectIndexPage(title="Projects", slug="projects"))
+    people_index = home.add_child(instance=PeopleIndexPage(title="Team", slug="team"))
+    person = people_index.add_child(instance=PersonPage(title="Ji Lin", slug="ji-lin", role="phd"))
+    projects = []
+    for number in range(count):
+        project = projects_index.add_child(
+            instance=ProjectPage(title=f"P{number}", slug=f"p{number}", short_name=f"P{number}", github_stars=5000)
+        )
+        project.links.add(ProjectLink(kind="code", url="https://github.com/mit-han-lab/x"))
+        project.research_areas.add(areas[0])
+        project.save()
+        projects.append(project)
+        post = BlogPostPageFactory(parent=site_tree["blog"], hero_image=image, tag_names=["a", "b"])
+        post.research_areas.add(*areas[:2])
+        post.projects.add(project)
+        post.save()
+        item = NewsPageFactory(parent=site_tree["news"], kind="paper", venue="MLSys 2024")
+        item.projects.add(project)
+        item.research_areas.add(areas[1])
+        item.save()
+        honor = Honor.objects.create(key=f"h{number}", title=f"Award {number}", date="2024-01-01", project=project)
+        honor.recipients.add(person)
+        IndustryPartner.objects.create(name=f"Partner {number}", sort_order=number)
+    home.hero_image = image
+    home.body = every_block_body(image)
+    home.recent_work = [
+        {"type": "theme", "value": {"label": "LLMs", "text": "<p>x</p>", "projects": [p.pk for p in projects]}}
+    ]
+    for area in areas:
+        home.featured_research_areas.add(HomeFeaturedResearchArea(research_area=area))
+    home.save()
+
+
+def count_queries(graphql, document, variables=None):
+    graphql.query(document, variables)  # the first request makes the image renditions
+    with CaptureQueriesContext(connection) as queries:
+        graphql.query(document, variables)
+    return len(queries)
+
+
+CASES = {
+    "blog listing of 20 (frontend)": (lambda: frontend_operation("BlogPostList"), {"perPage": 20}, 8),
+    "news listing of 20 (frontend)": (lambda: frontend_operation("NewsItemList"), {"perPage": 20}, 6),
+    "news listing with projects": (lambda: NEWS_WITH_PROJECTS, None, 6),
+    "home page (frontend)": (lambda: frontend_operation("HomePageData"), {"urlPath": "/"}, 15),
+    "home page with the lab's sections": (lambda: HOME_SECTIONS, None, 15),
+    "project listing of 20": (lambda: PROJECTS, None, 8),
+    "research areas (frontend)": (lambda: frontend_operation("ResearchAreas"), {}, 6),
+}
+
+
+def test_queries_do_not_grow_with_items(graphql, site_tree):
+    """One site built up in two steps: every query is counted at 5 items, then at 50."""
+    build_site(site_tree, 5)
+    at_5 = {case: count_queries(graphql, document(), variables) for case, (document, variables, _) in CASES.items()}
+    build_site_more(site_tree, 45)
+    at_50 = {case: count_queries(graphql, document(), variables) for case, (document, variables, _) in CASES.items()}
+    report = {case: (at_5[case], at_50[case], budget) for case, (_, _, budget) in CASES.items()}
+    assert at_5 == at_50, f"(5 items, 50 items, budget) per query: {report}"
+    assert all(at_50[case] <= budget for case, (_, _, budget) in CASES.items()), report
+
+
+def build_site_more(site_tree, count):
+    """45 more of everything, under the indexes build_site made."""
+    image = ImageFactory()
+    projects_index = ProjectIndexPage.objects.get()
+    person = PersonPage.objects.get()
+    area = site_tree["research"].get_children().first().specific
+    start = ProjectPage.objects.count()
+    for number in range(start, start + count):
+        project = projects_index.add_child(
+            instance=ProjectPage(title=f"P{number}", slug=f"p{number}", short_name=f"P{number}", github_stars=5000)
+        )
+        project.links.add(ProjectLink(kind="code", url="https://github.com/mit-han-lab/x"))
+        project.research_areas.add(area)
+        project.save()
+        post = BlogPostPageFactory(parent=site_tree["blog"], hero_image=image, tag_names=["c"])
+        post.research_areas.add(area)
+        post.projects.add(project)
+        post.save()
+        item = NewsPageFactory(parent=site_tree["news"], kind="award")
+        item.projects.add(project)
+        item.save()
+        honor = Honor.objects.create(key=f"h{number}", title=f"Award {number}", date="2023-01-01", project=project)
+        honor.recipients.add(person)
+        IndustryPartner.objects.create(name=f"Partner {number}", sort_order=number)
