@@ -6,6 +6,8 @@ class GraphQLApiConfig(AppConfig):
     verbose_name = "GraphQL API"
 
     def ready(self):
+        from .cache import connect_invalidation
         from .streamfield import register_public_chooser_blocks
 
         register_public_chooser_blocks()
+        connect_invalidation()

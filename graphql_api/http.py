@@ -117,9 +117,9 @@ def _decode_json_parameter(name, value):
 
 
 def _checked_params(query, variables, operation_name, extensions):
-    if query is None:
+    if query is None and not (isinstance(extensions, dict) and "persistedQuery" in extensions):
         raise HttpError(400, "Provide a GraphQL document in the `query` parameter.")
-    if not isinstance(query, str):
+    if query is not None and not isinstance(query, str):
         raise HttpError(400, "`query` must be a string.")
     if variables is not None and not isinstance(variables, dict):
         raise HttpError(400, "`variables` must be a JSON object.")
@@ -184,10 +184,16 @@ def read_params(request, max_bytes):
     return _params_from_post(request, max_bytes)
 
 
+def json_body(payload):
+    return json.dumps(payload, separators=(",", ":")).encode("utf-8")
+
+
 def json_response(payload, status, media_type, headers=None):
-    response = HttpResponse(
-        json.dumps(payload, separators=(",", ":")), status=status, content_type=f"{media_type}; charset=utf-8"
-    )
+    return raw_json_response(json_body(payload), status, media_type, headers)
+
+
+def raw_json_response(body, status, media_type, headers=None):
+    response = HttpResponse(body, status=status, content_type=f"{media_type}; charset=utf-8")
     for name, value in (headers or {}).items():
         response[name] = value
     patch_vary_headers(response, ("Accept",))

@@ -19,7 +19,10 @@ calling `get_token`, so CsrfViewMiddleware sets no cookie. (graphene-django's ow
 
 import logging
 
+from django.conf import settings
+from django.http import HttpResponseNotModified
 from django.utils.decorators import method_decorator
+from django.utils.http import parse_etags
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.settings import graphene_settings
 from graphene_django.views import GraphQLView
@@ -27,8 +30,16 @@ from graphql import GraphQLError, OperationType, get_operation_ast, validate
 
 from core.visibility import visibility_cache
 
+from .cache import (
+    PersistedQueryError,
+    cached_response,
+    etag_for,
+    resolve_persisted_query,
+    response_key,
+    store_response,
+)
 from .execution import GENERIC_MESSAGE, execute_document, public_error
-from .http import JSON, HttpError, error_response, json_response, negotiate, read_params
+from .http import JSON, HttpError, error_response, json_body, json_response, negotiate, raw_json_response, read_params
 from .preview import DRAFT_CACHE_CONTROL
 from .validation import STANDARD_RULES, introspection_allowed, limit_rules, limits, parse_document
 
@@ -80,6 +91,19 @@ class PublicGraphQLView(GraphQLView):
             return json_response({"errors": errors_payload(errors, executed=False)}, status, media_type)
 
         try:
+            params.query = resolve_persisted_query(params.query, params.extensions)
+        except PersistedQueryError as error:
+            payload = {"errors": [{"message": error.message, "extensions": {"code": error.code}}]}
+            return json_response(payload, 200 if media_type == JSON else 400, media_type)
+        if params.query is None:
+            return error_response(400, "Provide a GraphQL document in the `query` parameter.", media_type)
+
+        # A stored answer exists only for a document that was valid, executed without error and touched no draft.
+        key = response_key(request, media_type, params.query, params.variables, params.operation_name)
+        if (body := cached_response(key)) is not None:
+            return self.public_response(request, body, media_type, cache_hit=True)
+
+        try:
             document = parse_document(params.query)
         except GraphQLError as error:
             return request_error([error])
@@ -118,8 +142,28 @@ class PublicGraphQLView(GraphQLView):
         payload = {"data": data}
         if errors:
             payload["errors"] = errors_payload(errors, executed=True)
-        headers = {"Cache-Control": DRAFT_CACHE_CONTROL} if getattr(request, "serves_draft", False) else None
-        return json_response(payload, 200, media_type, headers)
+        if getattr(request, "serves_draft", False):
+            return json_response(payload, 200, media_type, {"Cache-Control": DRAFT_CACHE_CONTROL})
+        if errors:
+            return json_response(payload, 200, media_type, {"Cache-Control": "no-store"})
+        body = json_body(payload)
+        store_response(key, body)
+        return self.public_response(request, body, media_type, cache_hit=False)
+
+    def public_response(self, request, body, media_type, cache_hit):
+        """A public answer: an ETag, and for GET an HTTP cache lifetime and 304 to a matching If-None-Match."""
+        etag = etag_for(body)
+        if request.method == "GET":
+            cache_control = f"public, max-age={settings.GRAPHQL_CACHE['MAX_AGE']}"
+        else:
+            cache_control = "no-cache"
+        headers = {"ETag": etag, "Cache-Control": cache_control, "X-Cache": "HIT" if cache_hit else "MISS"}
+        if request.method == "GET" and etag in parse_etags(request.headers.get("If-None-Match", "")):
+            response = HttpResponseNotModified()
+            for name, value in headers.items():
+                response[name] = value
+            return response
+        return raw_json_response(body, 200, media_type, headers)
 
     def graphiql_page(self, request):
         return self.render_graphiql(

@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from blog.factories import BlogIndexPageFactory
@@ -35,6 +36,12 @@ class GraphQLClient:
         payload = self.post(query, variables).json()
         assert payload.get("errors"), payload
         return [error["message"] for error in payload["errors"]]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the local-memory cache outlives the database rollback between tests."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -194,6 +194,12 @@ GRAPHQL_LIMITS = {
     "MAX_SEARCH_TERMS_CHARS": 200,
 }
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", default=True)
+# Public responses in the shared cache (invalidated on every content change) and their HTTP lifetime for GET.
+GRAPHQL_CACHE = {
+    "TIMEOUT": int(os.environ.get("GRAPHQL_CACHE_TIMEOUT", "300")),
+    "MAX_AGE": int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60")),
+    "PERSISTED_QUERY_TIMEOUT": int(os.environ.get("GRAPHQL_PERSISTED_QUERY_TIMEOUT", str(7 * 24 * 3600))),
+}
 
 LOGGING = {
     "version": 1,

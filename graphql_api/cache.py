@@ -1,0 +1,126 @@
+"""Public responses kept in the shared cache, and invalidated on any content change, on every server at once.
+
+Every cached response's key includes the site's *content version*, a counter kept in the shared cache (Redis in
+production). Publishing, unpublishing, moving or deleting a page, and saving or deleting a snippet, an image or a
+setting, increments it: from then on every server computes new keys, so no process can serve a stale answer, and
+old entries simply expire. Drafts never enter the cache: a response that resolved a preview token or a preview link
+is not stored (see `graphql_api.preview.mark_draft_response`).
+
+Automatic persisted queries follow Apollo's protocol: a client sends `extensions.persistedQuery.sha256Hash`, with
+the document the first time; the hash must be the SHA-256 of the document; an unknown hash without a document is
+answered with the `PersistedQueryNotFound` error, after which the client sends both.
+"""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+CONTENT_VERSION_KEY = "graphql:content-version"
+PERSISTED_QUERY_PREFIX = "graphql:apq:"
+RESPONSE_PREFIX = "graphql:response:"
+
+# Apps whose models are content; saving one of their non-page models (a snippet, a setting, an image) changes
+# what the API answers. Pages change it when published, unpublished, moved, deleted or saved while live; saving a
+# draft does not invalidate anything.
+CONTENT_APPS = {"core", "home", "research", "people", "blog", "news", "lab", "wagtailredirects", "taggit"}
+NOT_CONTENT_MODELS = {"core.labrendition"}
+
+
+class PersistedQueryError(Exception):
+    def __init__(self, message, code):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def content_version():
+    version = cache.get(CONTENT_VERSION_KEY)
+    if version is None:
+        cache.add(CONTENT_VERSION_KEY, 1, timeout=None)
+        version = cache.get(CONTENT_VERSION_KEY, 1)
+    return version
+
+
+def bump_content_version(**kwargs):
+    """Invalidate every cached public response, in every process that shares this cache."""
+    try:
+        cache.incr(CONTENT_VERSION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(CONTENT_VERSION_KEY, content_version() + 1, timeout=None)
+
+
+# What saving a draft, locking or commenting writes to the page row: none of it is public.
+EDITING_FIELDS = {
+    "comments", "latest_revision_created_at", "draft_title", "latest_revision", "has_unpublished_changes",
+    "locked", "locked_at", "locked_by",
+}  # fmt: skip
+
+
+def _content_changed(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        # A live page saved directly (an import, a script) changes what the public sees; a draft saved on a
+        # live page writes only editing fields, and a page that is not live is not public in the first place.
+        update_fields = kwargs.get("update_fields")
+        written = set(update_fields) if update_fields is not None else None
+        if kwargs.get("signal") is post_delete or (
+            instance.live and (written is None or not written <= EDITING_FIELDS)
+        ):
+            bump_content_version()
+        return
+    label = sender._meta.label_lower
+    if sender._meta.app_label in CONTENT_APPS and label not in NOT_CONTENT_MODELS:
+        bump_content_version()
+
+
+def connect_invalidation():
+    page_published.connect(bump_content_version, dispatch_uid="graphql-cache-published")
+    page_unpublished.connect(bump_content_version, dispatch_uid="graphql-cache-unpublished")
+    post_page_move.connect(bump_content_version, dispatch_uid="graphql-cache-moved")
+    post_save.connect(_content_changed, dispatch_uid="graphql-cache-saved")
+    post_delete.connect(_content_changed, dispatch_uid="graphql-cache-deleted")
+
+
+def resolve_persisted_query(query, extensions):
+    """The document of an automatic persisted query: checked against its hash, remembered, or looked up."""
+    persisted = (extensions or {}).get("persistedQuery")
+    if persisted is None:
+        return query
+    sha = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
+    if not isinstance(sha, str) or persisted.get("version", 1) != 1:
+        raise PersistedQueryError("`persistedQuery` needs `version: 1` and a `sha256Hash`.", "BAD_PERSISTED_QUERY")
+    key = PERSISTED_QUERY_PREFIX + sha.lower()
+    if query is None:
+        stored = cache.get(key)
+        if stored is None:
+            raise PersistedQueryError("PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND")
+        return stored
+    if hashlib.sha256(query.encode("utf-8")).hexdigest() != sha.lower():
+        raise PersistedQueryError("provided sha does not match query", "PERSISTED_QUERY_HASH_MISMATCH")
+    cache.set(key, query, timeout=settings.GRAPHQL_CACHE["PERSISTED_QUERY_TIMEOUT"])
+    return query
+
+
+def response_key(request, media_type, query, variables, operation_name):
+    """One key per site, media type, document, variables and operation, within the current content version."""
+    material = json.dumps(
+        [request.get_host(), media_type, query, variables, operation_name], sort_keys=True, separators=(",", ":")
+    )
+    digest = hashlib.sha256(material.encode("utf-8")).hexdigest()
+    return f"{RESPONSE_PREFIX}{content_version()}:{digest}"
+
+
+def etag_for(body):
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def cached_response(key):
+    return cache.get(key)
+
+
+def store_response(key, body):
+    cache.set(key, body, timeout=settings.GRAPHQL_CACHE["TIMEOUT"])
