@@ -100,7 +100,7 @@ class FigureBlock(blocks.StructBlock):
     credit = blocks.CharBlock(required=False, max_length=200, help_text="Who made the image, if not the lab.")
 
     graphql_fields = [
-        GraphQLImage("image", required=True),
+        GraphQLImage("image", description="Null when the image was deleted or is private."),
         GraphQLString("alt_text", required=True),
         GraphQLString("caption"),
         GraphQLString("credit"),
@@ -348,7 +348,7 @@ class GalleryImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(required=False, max_length=300)
 
     graphql_fields = [
-        GraphQLImage("image", required=True),
+        GraphQLImage("image", description="Null when the image was deleted or is private."),
         GraphQLString("alt_text", required=True),
         GraphQLString("caption"),
     ]

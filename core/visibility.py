@@ -5,7 +5,7 @@ from contextlib import contextmanager
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 _restricted_paths = contextvars.ContextVar("restricted_paths", default=None)
 
@@ -67,3 +67,26 @@ def is_public(page):
 
 def public_or_none(page):
     return page.specific if is_public(page) else None
+
+
+def private_collection_ids():
+    """Collections under a view restriction, with everything nested in them, read once per request."""
+    cache = _restricted_paths.get()
+    if cache is not None and "collections" in cache:
+        return cache["collections"]
+    restricted = tuple(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    private = set()
+    if restricted:
+        private = {
+            collection_id
+            for collection_id, path in Collection.objects.values_list("id", "path")
+            if path.startswith(restricted)
+        }
+    if cache is not None:
+        cache["collections"] = private
+    return private
+
+
+def is_public_media(item):
+    """An image or document is public unless its collection, or one it is nested in, is view-restricted."""
+    return item.collection_id not in private_collection_ids()

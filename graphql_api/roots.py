@@ -30,7 +30,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, DraftStateMixin, Page, Site
 from wagtail.snippets.models import get_snippet_models
 
-from core.visibility import is_public, not_expired, public_or_none, public_pages
+from core.visibility import is_public, not_expired, private_collection_ids, public_or_none, public_pages
 
 from .arguments import (
     COLLECTION_ORDERS,
@@ -152,7 +152,8 @@ class PublicRedirects:
 
 
 def public_collections():
-    return Collection.objects.filter(view_restrictions__isnull=True)
+    """Collections neither view-restricted nor nested in one that is."""
+    return Collection.objects.exclude(id__in=private_collection_ids())
 
 
 class PublicMediaLists:

@@ -177,6 +177,7 @@ GRAPHENE = {
     "SCHEMA": "graphql_api.schema.schema",
     "SCHEMA_OUTPUT": "graphql_api/schema.graphql",
     "SCHEMA_INDENT": 2,
+    "MIDDLEWARE": ["graphql_api.middleware.PrivateMediaMiddleware"],
 }
 
 # Limits on what one GraphQL request may cost; each refusal names the limit.

@@ -2,7 +2,11 @@ import type { FigureBlockFieldsFragment } from "@/gql/graphql";
 
 import { CmsImage, IMAGE_SIZES } from "../CmsImage";
 
+// The API gives a null image when it was deleted or sits in a private collection: the figure is left out.
 export function FigureBlock({ block }: { block: FigureBlockFieldsFragment }) {
+  if (!block.image) {
+    return null;
+  }
   const hasCaption = Boolean(block.caption || block.credit);
   return (
     <figure className="block-figure">
