@@ -15,6 +15,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock, count_words
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks, GraphQLStringList
 from core.models import LabPage
+from scholarly.graphql import GraphQLSeo
 
 WORDS_PER_MINUTE = 230
 
@@ -88,6 +89,7 @@ class BlogPostPage(LabPage):
         GraphQLModelList("research_areas", "research.ResearchAreaPage", source="public_research_areas"),
         GraphQLModelList("projects", "research.ProjectPage", source="public_projects"),
         GraphQLInt("reading_time", required=True, description="Minutes, derived from the body's word count."),
+        GraphQLSeo(),
     ]
 
     parent_page_types = ["blog.BlogIndexPage"]

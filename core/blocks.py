@@ -20,6 +20,7 @@ from wagtail.embeds.finders.oembed import OEmbedFinder
 from wagtail.images.blocks import ImageChooserBlock
 
 from .graphql import GraphQLBlockList
+from .math import LatexError, latex_problem, latex_to_mathml
 from .visibility import public_or_none
 
 CODE_LANGUAGES = [
@@ -168,13 +169,25 @@ class EquationBlock(blocks.StructBlock):
     graphql_fields = [
         GraphQLString("latex", required=True),
         GraphQLString("mode", required=True, description="display or inline."),
+        GraphQLString(
+            "mathml",
+            source="mathml_markup",
+            description='The equation as MathML, rendered on the server: `<math display="block">` in display mode, '
+            '`display="inline"` in inline mode. Null only for LaTeX saved before it was checked that no longer parses.',
+        ),
     ]
+
+    def mathml_markup(self, info, values, **kwargs):
+        try:
+            return latex_to_mathml(values["latex"] or "", values["mode"])
+        except LatexError:
+            return None
 
     def clean(self, value):
         latex = (value.get("latex") or "").strip()
         if not latex:
             raise _struct_error("latex", "The equation is empty: type its LaTeX source.")
-        if problem := check_latex_braces(latex):
+        if problem := check_latex_braces(latex) or latex_problem(latex):
             raise _struct_error("latex", f"The LaTeX does not parse: {problem}")
         return super().clean(value)
 

@@ -10,6 +10,7 @@ from wagtail import hooks
 
 from .listings import ListingQueries
 from .roots import PreviewLinkQuery, PublicPageResolvers, PublicSearch, PublicSnippets
+from .search import SiteSearchQuery
 
 # Page model fields that describe editing rather than content: a draft's title, whether a draft exists, locks,
 # tree internals. grapple exposes every concrete Page field; the public schema leaves these out.
@@ -44,7 +45,15 @@ def create_schema():
         register(grapple_mixins)
     grapple_mixins = [mixin for mixin in grapple_mixins if mixin is not graphene.ObjectType]
 
-    class Query(PublicPageResolvers, PreviewLinkQuery, PublicSearch, PublicSnippets, ListingQueries, *grapple_mixins):
+    class Query(
+        SiteSearchQuery,
+        PublicPageResolvers,
+        PreviewLinkQuery,
+        PublicSearch,
+        PublicSnippets,
+        ListingQueries,
+        *grapple_mixins,
+    ):
         pass
 
     public_schema = graphene.Schema(

@@ -15,6 +15,7 @@ from core.visibility import public_pages
 from lab.models import IndustryPartner
 from people.models import competition_awards_for_listing, honors_for_listing
 from research.models import ProjectPage
+from scholarly.graphql import GraphQLSeo
 
 
 class HomeStreamBlock(BaseStreamBlock):
@@ -83,6 +84,7 @@ class HomePage(LabPage):
         GraphQLModelList(
             "featured_research_areas", "research.ResearchAreaPage", source="public_featured_research_areas"
         ),
+        GraphQLSeo(),
     ]
 
     parent_page_types = ["wagtailcore.Page"]

@@ -12,6 +12,7 @@ from wagtail.search import index
 from core.blocks import ShortStreamBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
 from core.models import LabPage
+from scholarly.graphql import GraphQLSeo
 
 
 class NewsKind(models.TextChoices):
@@ -143,6 +144,7 @@ class NewsPage(LabPage):
         GraphQLForeignKey("competition_award", "people.CompetitionAward"),
         GraphQLForeignKey("talk", "people.Talk"),
         GraphQLForeignKey("project", "research.ProjectPage", source="public_project"),
+        GraphQLSeo(),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]

@@ -13,6 +13,7 @@ from wagtail.search import index
 from core.graphql import GraphQLModelList
 from core.models import LabPage
 from core.visibility import public_or_none
+from scholarly.graphql import GraphQLSeo
 
 
 class Role(models.TextChoices):
@@ -83,6 +84,7 @@ class PersonPage(LabPage):
         GraphQLModelList("links", "people.PersonLink"),
         GraphQLInt("graduation_year"),
         GraphQLString("placement", required=True),
+        GraphQLSeo(),
     ]
 
     parent_page_types = ["people.PeopleIndexPage"]

@@ -18,10 +18,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from citations.csl import project_bibtex, project_csl
 from core.blocks import LINK_KINDS, BaseStreamBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
 from core.models import LabPage
 from core.visibility import public_or_none
+from scholarly.graphql import GraphQLScholarMeta, GraphQLSeo, meta_tags
+from scholarly.metadata import frontend_url, scholar_meta
 
 PROJECT_LINK_KINDS = [
     kind for kind in LINK_KINDS if kind[0] in {"paper", "code", "demo", "video", "slides", "huggingface", "website"}
@@ -60,6 +63,7 @@ class ResearchAreaPage(LabPage):
         GraphQLString("summary", required=True),
         GraphQLImage("image"),
         GraphQLStreamBlocks("body", BaseStreamBlock),
+        GraphQLSeo(),
     ]
 
     parent_page_types = ["research.ResearchAreaIndexPage"]
@@ -144,6 +148,18 @@ class ProjectPage(LabPage):
     github_stars = models.PositiveIntegerField(null=True, blank=True, help_text="Refreshed from GitHub.")
     github_stars_refreshed_at = models.DateTimeField(null=True, blank=True)
     bibtex = models.TextField(blank=True)
+    paper_title = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="The paper's full title, when the page's title is the project's name. Citations use it.",
+    )
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        validators=[RegexValidator(r"^10\.\d{4,9}/\S+$", "Type the DOI itself, e.g. 10.1145/3620666.3651335.")],
+        help_text="E.g. 10.1145/3620666.3651335, without https://doi.org/.",
+    )
     research_areas = ParentalManyToManyField("research.ResearchAreaPage", blank=True, related_name="projects")
 
     content_panels = [
@@ -152,10 +168,12 @@ class ProjectPage(LabPage):
         FieldPanel("summary"),
         MultiFieldPanel(
             [
+                FieldPanel("paper_title"),
                 InlinePanel("authors", label="Author"),
                 FieldPanel("affiliations"),
                 FieldPanel("venue"),
                 FieldPanel("year"),
+                FieldPanel("doi"),
             ],
             heading="Publication",
         ),
@@ -171,6 +189,9 @@ class ProjectPage(LabPage):
         index.AutocompleteField("short_name"),
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("paper_title", boost=2),
+        index.SearchField("venue"),
+        index.RelatedFields("authors", [index.SearchField("name")]),
     ]
     graphql_fields = [
         GraphQLString("short_name", required=True),
@@ -187,6 +208,24 @@ class ProjectPage(LabPage):
         GraphQLField("github_stars_refreshed_at", graphene.DateTime),
         GraphQLString("bibtex", required=True),
         GraphQLModelList("research_areas", "research.ResearchAreaPage", source="public_research_areas"),
+        GraphQLString("paper_title", required=True, description="The paper's full title; empty when it is the title."),
+        GraphQLString("doi", required=True, description="The DOI, e.g. 10.1145/3620666.3651335; empty if none."),
+        GraphQLString(
+            "citation_bibtex",
+            required=True,
+            source="citation_bibtex",
+            description="The citation as BibTeX: the stored entry, else one generated from the project's fields.",
+        ),
+        GraphQLField(
+            "citation_csl_json",
+            graphene.JSONString,
+            required=True,
+            source="citation_csl_json",
+            description="The citation as one CSL-JSON item (id, type, title, author, container-title, issued, DOI, "
+            "URL), for citeproc-js, Zotero or citation.js.",
+        ),
+        GraphQLSeo(),
+        GraphQLScholarMeta("scholar_meta_tags"),
     ]
 
     parent_page_types = ["research.ProjectIndexPage"]
@@ -201,6 +240,30 @@ class ProjectPage(LabPage):
     @property
     def github_url(self):
         return f"https://github.com/{self.github_repo}" if self.github_repo else None
+
+    @property
+    def citation_bibtex(self):
+        return project_bibtex(self)
+
+    @property
+    def citation_csl_json(self):
+        return project_csl(self, page_url=frontend_url(self))
+
+    def scholar_meta_tags(self, info, **kwargs):
+        return meta_tags(scholar_meta(self))
+
+    def with_content_json(self, content):
+        """A revision never brings back an old star count: `refresh_github_stars` writes the count to the page's row
+        only, so a revision (published, previewed or edited) takes the row's count and refresh time, read afresh."""
+        page = super().with_content_json(content)
+        row = ProjectPage.objects.filter(pk=self.pk).values("github_stars", "github_stars_refreshed_at").first()
+        current = row or {
+            "github_stars": self.github_stars,
+            "github_stars_refreshed_at": self.github_stars_refreshed_at,
+        }
+        page.github_stars = current["github_stars"]
+        page.github_stars_refreshed_at = current["github_stars_refreshed_at"]
+        return page
 
     def public_research_areas(self, info, **kwargs):
         return [area for area in self.research_areas.all() if self.public_page(area)]

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "news",
     "lab",
     "previews",
+    "citations",
     "wagtail_headless_preview",
     "grapple",
     "graphene_django",

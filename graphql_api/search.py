@@ -1,0 +1,282 @@
+"""`siteSearch`: full-text search of what a visitor looks for, typed, paginated and highlighted.
+
+    siteSearch(query: "quantization", type: "ProjectPage,BlogPostPage", page: 1, perPage: 10) {
+      items { type title url externalUrl snippet score page { id } }
+      pagination { total totalPages currentPage nextPage prevPage }
+    }
+
+- Searched: the public pages of the content types (projects, people, blog posts, news, research areas) and the
+  talks and honors snippets, through Wagtail's search backend (`WAGTAILSEARCH_BACKENDS`; the database backend is
+  PostgreSQL full-text search on PostgreSQL and SQLite FTS5 on SQLite). Terms must all match (`operator="and"`).
+- Public only: live, not view-restricted pages (filtered by the backend), and not past their expiry date (filtered
+  here: backends cannot filter on `expire_at`, which is not a search field).
+- Ranked by the backend's relevance score across types. SQLite's BM25 is lower-is-better, so it is negated: `score`
+  is always higher-is-better, comparable within one response only.
+- `snippet` is an excerpt of the hit's own text around the first term found, HTML-escaped, with each matched word
+  in `<mark>`. It is computed here from the indexed fields' text, so it needs nothing from the backend.
+- `url` is the frontend path of the page (for a talk, its speaker's page; for an honor, its project or first
+  recipient), null when there is none; `externalUrl` is a talk's video, slides or event address.
+
+grapple's root `search` stays as it was (public pages, unpaginated) for grapple compatibility.
+"""
+
+import html
+import re
+from dataclasses import dataclass
+
+import graphene
+from grapple.types.interfaces import get_page_interface
+from grapple.types.structures import PaginationType
+from wagtail.search.backends import get_search_backend
+
+from blog.models import BlogPostPage
+from core.visibility import not_expired, public_or_none
+from news.models import NewsPage
+from people.models import Honor, PersonPage, Talk
+from research.models import ProjectPage, ResearchAreaPage
+from scholarly.metadata import frontend_path, plain_text, stream_text
+
+from .arguments import checked_search_query, checked_size
+from .errors import BadRequestArgument
+
+HITS_PER_TYPE = 100
+DEFAULT_PER_PAGE = 10
+SNIPPET_CHARS = 200
+SNIPPET_LEAD = 60
+
+PAGE_TYPES = {
+    "ProjectPage": ProjectPage,
+    "PersonPage": PersonPage,
+    "BlogPostPage": BlogPostPage,
+    "NewsPage": NewsPage,
+    "ResearchAreaPage": ResearchAreaPage,
+}
+SNIPPET_TYPES = {"talk": Talk, "honor": Honor}
+SEARCH_TYPES = {**PAGE_TYPES, **SNIPPET_TYPES}
+
+
+# What each result says about itself ----------------------------------------------------------------------------
+
+
+def _join(*parts):
+    return " · ".join(part for part in (plain_text(str(p)) for p in parts if p) if part)
+
+
+def hit_text(item):
+    """The text a snippet is cut from: the hit's searchable words other than its title."""
+    label = item._meta.label
+    if label == "research.ProjectPage":
+        authors = ", ".join(author.display_name for author in item.authors.all())
+        return _join(item.summary, item.paper_title, authors, item.venue, stream_text(item.body))
+    if label == "people.PersonPage":
+        return _join(item.get_role_display(), item.placement, item.bio)
+    if label == "blog.BlogPostPage":
+        return _join(item.summary, stream_text(item.body), ", ".join(tag.name for tag in item.tags.all()))
+    if label == "news.NewsPage":
+        return _join(stream_text(item.body), item.venue)
+    if label == "research.ResearchAreaPage":
+        return _join(item.summary, stream_text(item.body))
+    if label == "people.Talk":
+        speaker = public_or_none(item.speaker)
+        return _join(item.event, speaker.title if speaker else "", item.date.strftime("%B %Y"))
+    if label == "people.Honor":
+        recipients = ", ".join(person.title for person in item.recipients.all() if public_or_none(person))
+        return _join(item.awarded_by, recipients, item.note)
+    return ""
+
+
+def hit_url(item):
+    if isinstance(item, Talk):
+        speaker = public_or_none(item.speaker)
+        return frontend_path(speaker) if speaker else None
+    if isinstance(item, Honor):
+        if project := public_or_none(item.project):
+            return frontend_path(project)
+        recipient = next((p for p in map(public_or_none, item.recipients.all()) if p is not None), None)
+        return frontend_path(recipient) if recipient else None
+    return frontend_path(item)
+
+
+def hit_external_url(item):
+    if isinstance(item, Talk):
+        return item.video_url or item.slides_url or item.event_url or item.media_url or None
+    return None
+
+
+# Highlighting --------------------------------------------------------------------------------------------------
+
+
+def query_terms(query):
+    """The words of a query, longest first, without repeats."""
+    words = {word.lower() for word in re.findall(r"\w+", query) if len(word) > 1 or word.isdigit()}
+    return sorted(words, key=lambda word: (-len(word), word))
+
+
+def _stem(word):
+    """A crude stem for highlighting only: the backend may match "quantized" to "quantization"."""
+    return word if len(word) <= 5 else word[: max(5, len(word) - 3)]
+
+
+def _word_pattern(terms):
+    if not terms:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(term) for term in terms) + r")\w*", re.IGNORECASE)
+
+
+def highlight(text, query, width=SNIPPET_CHARS):
+    """An HTML excerpt of `text` around the first word matching the query, matches in <mark>, the rest escaped."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    terms = query_terms(query)
+    pattern = _word_pattern(terms)
+    first = pattern.search(text) if pattern else None
+    if first is None and terms:
+        pattern = _word_pattern(sorted({_stem(term) for term in terms}, key=len, reverse=True))
+        first = pattern.search(text)
+    start = 0
+    if first is not None and first.start() > SNIPPET_LEAD:
+        start = text.rfind(" ", 0, first.start() - SNIPPET_LEAD) + 1
+    end = len(text)
+    if end - start > width:
+        end = text.rfind(" ", start, start + width)
+        end = start + width if end <= start else end
+    excerpt = text[start:end]
+    parts, position = [], 0
+    for match in pattern.finditer(excerpt) if (pattern and first is not None) else ():
+        parts.append(html.escape(excerpt[position : match.start()]))
+        parts.append(f"<mark>{html.escape(match.group(0))}</mark>")
+        position = match.end()
+    parts.append(html.escape(excerpt[position:]))
+    return ("…" if start > 0 else "") + "".join(parts) + ("…" if end < len(text) else "")
+
+
+# Searching -----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    type: str
+    item: object
+    score: float
+
+
+def _relevance(raw_score):
+    """The backend's score, higher is better: SQLite's BM25 is lower-is-better, so it is negated."""
+    if raw_score is None:
+        return 0.0
+    backend = get_search_backend()
+    lower_is_better = type(backend).__module__.startswith("modelsearch.backends.database.sqlite")
+    return -float(raw_score) if lower_is_better else float(raw_score)
+
+
+def search_type(type_name, query):
+    model = SEARCH_TYPES[type_name]
+    queryset = model.objects.live().public().filter(depth__gt=1) if type_name in PAGE_TYPES else model.objects.all()
+    # Only the words go to the backend: quotes, operators and brackets mean something to SQLite FTS5 and to
+    # PostgreSQL's tsquery, and a stray one is a syntax error there.
+    words = " ".join(re.findall(r"\w+", query))
+    results = get_search_backend().search(words, queryset, operator="and").annotate_score("_score")[:HITS_PER_TYPE]
+    hits = []
+    for item in results:
+        if type_name in PAGE_TYPES and not not_expired(item):
+            continue
+        hits.append(Hit(type_name, item, _relevance(getattr(item, "_score", None))))
+    return hits
+
+
+def checked_types(type_argument):
+    if not type_argument:
+        return list(SEARCH_TYPES)
+    names = [name.strip() for name in type_argument.split(",") if name.strip()]
+    refused = [name for name in names if name not in SEARCH_TYPES]
+    if refused or not names:
+        raise BadRequestArgument(
+            f"`type` may not be {', '.join(repr(n) for n in refused) or 'empty'}; "
+            f"use one or more of: {', '.join(SEARCH_TYPES)}."
+        )
+    return list(dict.fromkeys(names))
+
+
+def site_search(query, type_argument=None, page=None, per_page=None):
+    if page is not None and page < 1:
+        raise BadRequestArgument(f"`page` must be 1 or more; got {page}.")
+    page = page or 1
+    per_page = checked_size("perPage", per_page, DEFAULT_PER_PAGE)
+    types = checked_types(type_argument)
+    query = (checked_search_query(query) or "").strip()
+    hits = []
+    if query_terms(query):
+        for type_name in types:
+            hits.extend(search_type(type_name, query))
+    hits.sort(key=lambda hit: (-hit.score, str(getattr(hit.item, "title", "")).lower(), hit.type, hit.item.pk))
+    total = len(hits)
+    total_pages = max(1, -(-total // per_page))
+    start = (page - 1) * per_page
+    items = [SiteSearchResult.from_hit(hit, query) for hit in hits[start : start + per_page]]
+    return SiteSearchResults(
+        items=items,
+        pagination=PaginationType(
+            total=total,
+            count=len(items),
+            per_page=per_page,
+            current_page=page,
+            prev_page=page - 1 if 1 < page <= total_pages + 1 else None,
+            next_page=page + 1 if page < total_pages else None,
+            total_pages=total_pages,
+        ),
+    )
+
+
+# GraphQL -------------------------------------------------------------------------------------------------------
+
+
+class SiteSearchResult(graphene.ObjectType):
+    """One search hit: a public page, a talk or an honor."""
+
+    type = graphene.String(required=True, description=f"One of: {', '.join(SEARCH_TYPES)}.")
+    title = graphene.String(required=True)
+    url = graphene.String(description="The frontend path to open, e.g. /projects/awq/; null when there is none.")
+    external_url = graphene.String(description="For a talk: its video, slides or event address.")
+    snippet = graphene.String(
+        required=True, description="An HTML excerpt around the first match: escaped, matched words in <mark>."
+    )
+    score = graphene.Float(required=True, description="Relevance, higher is better; compare within one response.")
+    page = graphene.Field(get_page_interface, description="The page, for page hits; null for talks and honors.")
+
+    @classmethod
+    def from_hit(cls, hit, query):
+        item = hit.item
+        return cls(
+            type=hit.type,
+            title=item.title,
+            url=hit_url(item),
+            external_url=hit_external_url(item),
+            snippet=highlight(hit_text(item), query),
+            score=round(hit.score, 6),
+            page=item if hit.type in PAGE_TYPES else None,
+        )
+
+
+class SiteSearchResults(graphene.ObjectType):
+    items = graphene.List(graphene.NonNull(SiteSearchResult), required=True)
+    pagination = graphene.Field(PaginationType, required=True)
+
+
+class SiteSearchQuery(graphene.ObjectType):
+    site_search = graphene.Field(
+        SiteSearchResults,
+        required=True,
+        query=graphene.String(required=True, description="The words to find; at most 200 characters."),
+        type=graphene.String(
+            description=f"Only these types, comma-separated: {', '.join(SEARCH_TYPES)}. Default: all of them."
+        ),
+        page=graphene.Int(description="1-based page number."),
+        per_page=graphene.Int(description=f"Results per page, 1 to 100; default {DEFAULT_PER_PAGE}."),
+        description="Full-text search of public pages, talks and honors, best match first, with highlighted "
+        "snippets. A blank query finds nothing.",
+    )
+
+    def resolve_site_search(self, info, query, type=None, page=None, per_page=None):
+        return site_search(query, type, page, per_page)
+
+
+__all__ = ["SEARCH_TYPES", "SiteSearchQuery", "highlight", "site_search"]

@@ -1,0 +1,178 @@
+"""Per-page `seo { ... }` (title, description, canonical URL, Open Graph image, schema.org JSON-LD) and the
+Google Scholar `scholarMeta` tags of projects."""
+
+import datetime
+import json
+
+import pytest
+
+from blog.factories import BlogPostPageFactory
+from news.factories import NewsPageFactory
+from people.models import PeopleIndexPage, PersonLink, PersonPage
+from research.factories import ResearchAreaPageFactory
+from research.models import ProjectAuthor, ProjectIndexPage, ProjectLink, ProjectPage
+
+SEO = """query($path: String) { page(urlPath: $path) { ... on %s {
+  seo { title description canonicalUrl openGraphType openGraphImage { url width height alt } jsonLd }
+} } }"""
+SCHOLAR = """query($path: String) { page(urlPath: $path) { ... on ProjectPage { scholarMeta { name content } } } }"""
+
+
+def seo(graphql, type_name, path):
+    data = graphql.query(SEO % type_name, {"path": path})["page"]["seo"]
+    data["jsonLd"] = json.loads(data["jsonLd"])
+    return data
+
+
+@pytest.fixture
+def tree(site_tree, image):
+    home = site_tree["home"]
+    home.hero_image = image
+    home.save_revision().publish()
+    people = home.add_child(instance=PeopleIndexPage(title="Team", slug="team"))
+    song = people.add_child(
+        instance=PersonPage(title="Song Han", slug="song-han", role="pi", bio="<p>Efficient AI &amp; systems.</p>")
+    )
+    song.links.add(PersonLink(label="Google Scholar", url="https://scholar.google.com/citations?user=E0iCaa4AAAAJ"))
+    song.save_revision().publish()
+    projects = home.add_child(instance=ProjectIndexPage(title="Projects", slug="projects"))
+    awq = ProjectPage(
+        title="AWQ",
+        slug="awq",
+        short_name="AWQ",
+        paper_title="AWQ: Activation-aware Weight Quantization for LLM Compression and Acceleration",
+        summary="Enables on-device LLM inference with 4-bit quantization.",
+        venue="MLSys 2024",
+        year=2024,
+        doi="10.48550/arXiv.2306.00978",
+    )
+    awq.authors = [ProjectAuthor(name="Ji Lin"), ProjectAuthor(person=song)]
+    awq.links = [
+        ProjectLink(kind="paper", url="https://arxiv.org/pdf/2306.00978.pdf"),
+        ProjectLink(kind="code", url="https://github.com/mit-han-lab/llm-awq"),
+    ]
+    projects.add_child(instance=awq)
+    return {"home": home, "song": song, "awq": awq, "image": image, **site_tree}
+
+
+def test_a_project_is_a_scholarly_article(graphql, tree):
+    data = seo(graphql, "ProjectPage", "/projects/awq/")
+    assert data["title"] == "AWQ"
+    assert data["description"] == "Enables on-device LLM inference with 4-bit quantization."
+    assert data["canonicalUrl"] == "http://frontend.test/projects/awq/"
+    assert data["openGraphType"] == "article"
+    ld = data["jsonLd"]
+    assert ld["@context"] == "https://schema.org" and ld["@type"] == "ScholarlyArticle"
+    assert ld["name"] == "AWQ: Activation-aware Weight Quantization for LLM Compression and Acceleration"
+    assert ld["author"] == [
+        {"@type": "Person", "name": "Ji Lin"},
+        {"@type": "Person", "name": "Song Han", "url": "http://frontend.test/team/song-han/"},
+    ]
+    assert ld["datePublished"] == "2024"
+    assert ld["isPartOf"] == {"@type": "PublicationEvent", "name": "MLSys 2024"}
+    assert ld["identifier"] == {"@type": "PropertyValue", "propertyID": "DOI", "value": "10.48550/arXiv.2306.00978"}
+    assert ld["sameAs"] == ["https://doi.org/10.48550/arXiv.2306.00978", "https://arxiv.org/pdf/2306.00978.pdf"]
+    assert ld["publisher"]["@type"] == "Organization" and ld["publisher"]["name"] == "MIT HAN Lab"
+    assert ld["url"] == "http://frontend.test/projects/awq/"
+
+
+def test_a_project_without_an_image_borrows_the_home_page_s(graphql, tree):
+    image = seo(graphql, "ProjectPage", "/projects/awq/")["openGraphImage"]
+    assert image["url"].startswith("http://testserver/media/images/")
+    assert image["width"] / image["height"] == pytest.approx(1200 / 630, rel=0.05)  # the test image is small
+    assert image["alt"]
+
+
+def test_scholar_meta_tags_of_a_project(graphql, tree):
+    tags = graphql.query(SCHOLAR, {"path": "/projects/awq/"})["page"]["scholarMeta"]
+    assert [(tag["name"], tag["content"]) for tag in tags] == [
+        ("citation_title", "AWQ: Activation-aware Weight Quantization for LLM Compression and Acceleration"),
+        ("citation_author", "Ji Lin"),
+        ("citation_author", "Song Han"),
+        ("citation_publication_date", "2024"),
+        ("citation_conference_title", "MLSys 2024"),
+        ("citation_doi", "10.48550/arXiv.2306.00978"),
+        ("citation_pdf_url", "https://arxiv.org/pdf/2306.00978.pdf"),
+        ("citation_abstract_html_url", "http://frontend.test/projects/awq/"),
+    ]
+
+
+def test_a_journal_article_gets_a_journal_title_and_no_pdf_without_a_pdf_link(graphql, tree):
+    awq = tree["awq"]
+    awq.bibtex = "@article{lin2024awq, title = {AWQ}, journal = {JMLR}}"
+    awq.save_revision().publish()
+    ProjectLink.objects.filter(page=awq).update(url="https://arxiv.org/abs/2306.00978")
+    names = [tag["name"] for tag in graphql.query(SCHOLAR, {"path": "/projects/awq/"})["page"]["scholarMeta"]]
+    assert "citation_journal_title" in names and "citation_conference_title" not in names
+    assert "citation_pdf_url" not in names
+
+
+def test_a_blog_post_is_a_blog_posting(graphql, tree):
+    BlogPostPageFactory(
+        parent=tree["blog"], title="Why AWQ works", slug="why-awq", summary="Salient weights matter.",
+        date=datetime.date(2024, 3, 1), hero_image=tree["image"], author_names=["Ji Lin", "Song Han"],
+        tag_names=["quantization"],
+    )  # fmt: skip
+    data = seo(graphql, "BlogPostPage", "/blog/why-awq/")
+    ld = data["jsonLd"]
+    assert ld["@type"] == "BlogPosting"
+    assert ld["headline"] == "Why AWQ works" and ld["datePublished"] == "2024-03-01"
+    assert ld["author"] == [{"@type": "Person", "name": "Ji Lin"}, {"@type": "Person", "name": "Song Han"}]
+    assert ld["keywords"] == "quantization"
+    assert ld["image"] == data["openGraphImage"]["url"]
+    assert data["description"] == "Salient weights matter."
+
+
+def test_a_news_item_is_a_news_article(graphql, tree):
+    NewsPageFactory(parent=tree["news"], title="AWQ wins", slug="awq-wins", date=datetime.date(2024, 5, 15))
+    data = seo(graphql, "NewsPage", "/news/awq-wins/")
+    assert data["jsonLd"]["@type"] == "NewsArticle"
+    assert data["jsonLd"]["datePublished"] == "2024-05-15"
+    assert data["description"] == "Something happened."
+
+
+def test_a_person_is_a_person(graphql, tree):
+    data = seo(graphql, "PersonPage", "/team/song-han/")
+    ld = data["jsonLd"]
+    assert ld["@type"] == "Person" and ld["name"] == "Song Han"
+    assert ld["jobTitle"] == "Principal investigator"
+    assert ld["sameAs"] == ["https://scholar.google.com/citations?user=E0iCaa4AAAAJ"]
+    assert ld["affiliation"]["name"] == "MIT HAN Lab"
+    assert data["description"] == "Efficient AI & systems."
+    assert data["openGraphType"] == "profile"
+
+
+def test_the_home_page_is_the_organization(graphql, tree):
+    data = seo(graphql, "HomePage", "/")
+    ld = data["jsonLd"]
+    assert ld["@type"] == "Organization" and ld["name"] == "MIT HAN Lab"
+    assert ld["url"] == "http://frontend.test/" and ld["logo"] == data["openGraphImage"]["url"]
+    assert data["canonicalUrl"] == "http://frontend.test/"
+    assert data["description"] == "Efficient AI computing"
+
+
+def test_a_research_area_is_a_web_page(graphql, tree):
+    ResearchAreaPageFactory(parent=tree["research"], title="Efficient LLMs", slug="llms", summary="Quantization.")
+    assert seo(graphql, "ResearchAreaPage", "/research/llms/")["jsonLd"]["@type"] == "WebPage"
+
+
+def test_editor_seo_fields_win_and_descriptions_are_shortened(graphql, tree):
+    awq = tree["awq"]
+    awq.seo_title = "AWQ | MIT HAN Lab"
+    awq.summary = "word " * 100
+    awq.save_revision().publish()
+    data = seo(graphql, "ProjectPage", "/projects/awq/")
+    assert data["title"] == "AWQ | MIT HAN Lab"
+    assert len(data["description"]) <= 160 and data["description"].endswith("…")
+    awq.search_description = "Written for search engines."
+    awq.save_revision().publish()
+    assert seo(graphql, "ProjectPage", "/projects/awq/")["description"] == "Written for search engines."
+
+
+def test_json_ld_is_safe_to_embed_in_a_script_element(graphql, tree):
+    awq = tree["awq"]
+    awq.paper_title = "</script><script>alert(1)</script> & more"
+    awq.save_revision().publish()
+    raw = graphql.query(SEO % "ProjectPage", {"path": "/projects/awq/"})["page"]["seo"]["jsonLd"]
+    assert "<" not in raw and ">" not in raw and "&" not in raw
+    assert json.loads(raw)["name"] == "</script><script>alert(1)</script> & more"
