@@ -43,7 +43,7 @@ ifeq ($(HAVE_NPM),)
 	@echo "SKIPPED: the frontend check needs Node.js and npm, which are not on PATH."
 else
 	$(MAKE) frontend-install
-	cd frontend && npm run typecheck && npm run build
+	cd frontend && npm test && npm run typecheck && npm run build
 endif
 
 .PHONY: run

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "lab",
     "previews",
     "citations",
+    "webhooks",
+    "feeds",
     "wagtail_headless_preview",
     "grapple",
     "graphene_django",
@@ -215,3 +217,15 @@ PREVIEW_LINK_MAX_DAYS = int(os.environ.get("PREVIEW_LINK_MAX_DAYS", "7"))
 
 # The home page's open-source listing: projects with at least this many GitHub stars.
 OPEN_SOURCE_MIN_STARS = int(os.environ.get("OPEN_SOURCE_MIN_STARS", "1000"))
+
+# Publish webhooks (webhooks/) and feeds (feeds/): see docs/webhooks-and-feeds.md.
+# How a committed delivery is sent: "auto" (a django-tasks queue if TASKS names one, else a background thread in
+# this process), "task", "thread", "sync" (inside the commit hook; tests), or "cron" (only deliver_webhooks sends).
+WEBHOOKS_DELIVERY_MODE = os.environ.get("WEBHOOKS_DELIVERY_MODE", "auto")
+WEBHOOKS_TASK_BACKEND = os.environ.get("WEBHOOKS_TASK_BACKEND", "default")
+WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "5"))
+WEBHOOKS_MAX_ATTEMPTS = int(os.environ.get("WEBHOOKS_MAX_ATTEMPTS", "6"))
+# Seconds before the 1st, 2nd, ... retry: 1 min, 5 min, 30 min, 2 h, 12 h (the last repeats).
+WEBHOOKS_RETRY_DELAYS = [60, 300, 1800, 7200, 43200]
+# Items in each RSS/Atom feed.
+FEEDS_MAX_ITEMS = int(os.environ.get("FEEDS_MAX_ITEMS", "30"))

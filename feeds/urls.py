@@ -1,0 +1,29 @@
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from . import views
+from .feeds import BlogFeed, NewsFeed, atom, scoped
+from .sitemaps import SITEMAPS
+
+app_name = "feeds"
+
+SCOPES = [(None, ""), ("area", "area/<slug:slug>/"), ("project", "project/<str:short_name>/")]
+
+urlpatterns = [
+    path("robots.txt", views.robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "feeds/sitemap.xml"},
+        name="sitemap",
+    ),
+]
+
+for section, feed_class in [("blog", BlogFeed), ("news", NewsFeed)]:
+    for scope, prefix in SCOPES:
+        rss = scoped(feed_class, scope)
+        name = f"{section}_{scope}" if scope else section
+        urlpatterns += [
+            path(f"feeds/{section}/{prefix}rss/", rss(), name=f"{name}_rss"),
+            path(f"feeds/{section}/{prefix}atom/", atom(rss)(), name=f"{name}_atom"),
+        ]

@@ -1,0 +1,104 @@
+"""How committed deliveries reach a sender: a django-tasks queue, the background thread, or only the command."""
+
+import time
+
+import pytest
+from django.core.management import call_command
+from django_tasks import task_backends
+
+from blog.factories import BlogPostPageFactory
+from webhooks import delivery as sender
+from webhooks.models import DeliveryStatus, WebhookDelivery
+from webhooks.tasks import deliver_webhook
+
+QUEUE = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+}
+
+
+@pytest.fixture
+def post(site_tree):
+    return BlogPostPageFactory(parent=site_tree["blog"], slug="post")
+
+
+def test_with_a_task_queue_configured_deliveries_are_enqueued_not_sent(
+    post, endpoint, receiver, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = QUEUE
+    settings.WEBHOOKS_TASK_BACKEND = "webhooks"
+    settings.WEBHOOKS_DELIVERY_MODE = "auto"
+    assert sender.resolved_mode() == "task"
+    with django_capture_on_commit_callbacks(execute=True):
+        post.save_revision().publish()
+    delivery = WebhookDelivery.objects.get()
+    [queued] = task_backends["webhooks"].results
+    assert queued.task.func is deliver_webhook.func
+    assert queued.args == [delivery.pk]
+    assert receiver.requests == []
+
+    # The worker runs the task: a 500 is recorded, and the retry is queued for its time.
+    receiver.statuses = [500]
+    assert deliver_webhook.call(delivery.pk) == DeliveryStatus.PENDING
+    delivery.refresh_from_db()
+    [_, retry] = task_backends["webhooks"].results
+    assert retry.task.run_after == delivery.next_attempt_at
+    assert retry.args == [delivery.pk]
+
+
+@pytest.mark.parametrize(
+    ("tasks", "mode", "expected"),
+    [
+        (None, "auto", "thread"),  # TASKS unset: django-tasks' ImmediateBackend, which would send inline
+        (QUEUE, "auto", "task"),
+        (None, "sync", "sync"),
+        (None, "cron", "cron"),
+        (None, "nonsense", "thread"),
+    ],
+)
+def test_the_mode_actually_used(settings, tasks, mode, expected):
+    if tasks:
+        settings.TASKS = tasks
+        settings.WEBHOOKS_TASK_BACKEND = "webhooks"
+    settings.WEBHOOKS_DELIVERY_MODE = mode
+    assert sender.resolved_mode() == expected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_by_default_a_background_thread_sends_after_the_commit_and_publishing_does_not_wait(
+    site_tree, endpoint, receiver, settings
+):
+    settings.WEBHOOKS_DELIVERY_MODE = "auto"
+    receiver.delay = 0.5
+    post = BlogPostPageFactory(parent=site_tree["blog"], slug="threaded")
+    started = time.monotonic()
+    post.save_revision().publish()  # autocommit: on_commit runs right after the publish's own transaction
+    assert time.monotonic() - started < receiver.delay
+    assert sender.background.wait(seconds=10)
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.SUCCEEDED, 1)
+    assert len(receiver.requests) == 1
+
+
+def test_in_cron_mode_only_the_command_sends(post, endpoint, receiver, settings, django_capture_on_commit_callbacks):
+    settings.WEBHOOKS_DELIVERY_MODE = "cron"
+    with django_capture_on_commit_callbacks(execute=True):
+        post.save_revision().publish()
+    assert receiver.requests == []
+    call_command("deliver_webhooks")
+    assert WebhookDelivery.objects.get().status == DeliveryStatus.SUCCEEDED
+    assert len(receiver.requests) == 1
+
+
+def test_a_deactivated_endpoint_fails_its_pending_deliveries(
+    post, endpoint, receiver, settings, django_capture_on_commit_callbacks
+):
+    settings.WEBHOOKS_DELIVERY_MODE = "cron"
+    with django_capture_on_commit_callbacks(execute=True):
+        post.save_revision().publish()
+    endpoint.active = False
+    endpoint.save()
+    call_command("deliver_webhooks")
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.last_error) == (DeliveryStatus.FAILED, "The endpoint was deactivated.")
+    assert receiver.requests == []

@@ -1,0 +1,170 @@
+"""Which events pages and snippets produce, and the paths each says it affects."""
+
+import datetime
+
+import pytest
+import wagtail_factories
+from wagtail.models import Site
+
+from blog.factories import BlogIndexPageFactory, BlogPostPageFactory
+from lab.models import Course, IndustryPartner, LabSettings
+from news.factories import NewsPageFactory
+from people.models import CompetitionAward, Honor, PeopleIndexPage, PersonPage, Talk
+from research.factories import ResearchAreaPageFactory
+from webhooks.delivery import dispatch
+from webhooks.models import WebhookDelivery
+
+
+class PeopleIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Team"
+    slug = "team"
+
+    class Meta:
+        model = PeopleIndexPage
+
+
+class PersonPageFactory(wagtail_factories.PageFactory):
+    title = "Song Han"
+    slug = "song-han"
+    role = "pi"
+
+    class Meta:
+        model = PersonPage
+
+
+@pytest.fixture
+def captured(endpoint, django_capture_on_commit_callbacks):
+    """Run a change with its on_commit callbacks executed; returns the payloads the receiver got."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+        return [delivery.payload for delivery in WebhookDelivery.objects.order_by("pk")]
+
+    return run
+
+
+@pytest.fixture
+def person(site_tree):
+    team = PeopleIndexPageFactory(parent=site_tree["home"])
+    return PersonPageFactory(parent=team)
+
+
+def test_unpublishing_a_page(site_tree, captured):
+    post = BlogPostPageFactory(parent=site_tree["blog"], slug="gone")
+    [payload] = captured(post.unpublish)
+    assert payload["event"] == "page.unpublished"
+    assert payload["url_path"] == "/blog/gone/"
+    assert payload["affected"][:3] == ["/blog/gone/", "/blog/", "/"]
+
+
+def test_deleting_a_live_page_is_one_page_deleted_event(site_tree, captured):
+    area = ResearchAreaPageFactory(parent=site_tree["research"], slug="tinyml")
+    post = BlogPostPageFactory(parent=site_tree["blog"], slug="old-post")
+    post.research_areas.set([area])
+    post.save()
+    payloads = captured(post.delete)
+    assert [payload["event"] for payload in payloads] == ["page.deleted"]
+    assert payloads[0]["object"]["type"] == "blog.BlogPostPage"
+    assert payloads[0]["url_path"] == "/blog/old-post/"
+    assert payloads[0]["affected"] == ["/blog/old-post/", "/blog/", "/", "/research/tinyml/"]
+
+
+def test_deleting_an_index_announces_each_page_that_goes(site_tree, captured):
+    BlogPostPageFactory(parent=site_tree["blog"], slug="one")
+    BlogPostPageFactory(parent=site_tree["blog"], slug="two")
+    payloads = captured(site_tree["blog"].delete)
+    assert sorted(payload["url_path"] for payload in payloads) == ["/blog/", "/blog/one/", "/blog/two/"]
+    assert {payload["event"] for payload in payloads} == {"page.deleted"}
+
+
+def test_reordering_a_page_among_its_siblings(site_tree, captured):
+    post = BlogPostPageFactory(parent=site_tree["blog"], slug="first")
+    BlogPostPageFactory(parent=site_tree["blog"], slug="second")
+    [payload] = captured(lambda: post.move(site_tree["blog"], pos="last-child"))
+    assert payload["event"] == "page.moved"
+    assert payload["url_path"] == payload["previous_url_path"] == "/blog/first/"
+    assert payload["affected"][:3] == ["/blog/first/", "/blog/", "/"]
+
+
+def test_moving_between_parents(site_tree, captured):
+    archive = BlogIndexPageFactory(parent=site_tree["home"], slug="archive", title="Archive")
+    post = BlogPostPageFactory(parent=site_tree["blog"], slug="p")
+    [payload] = captured(lambda: post.move(archive, pos="last-child"))
+    assert payload["event"] == "page.moved"
+    assert payload["url_path"] == "/archive/p/"
+    assert payload["previous_url_path"] == "/blog/p/"
+    assert payload["affected"][:5] == ["/archive/p/", "/blog/p/", "/blog/", "/archive/", "/"]
+
+
+def test_moving_a_subtree_lists_old_and_new_paths_of_its_pages(site_tree, captured):
+    BlogPostPageFactory(parent=site_tree["blog"], slug="kept")
+    [payload] = captured(lambda: site_tree["blog"].move(site_tree["research"], pos="last-child"))
+    assert payload["url_path"] == "/research/blog/"
+    assert payload["previous_url_path"] == "/blog/"
+    assert {"/research/blog/kept/", "/blog/kept/", "/research/", "/"} <= set(payload["affected"])
+
+
+def test_publishing_the_home_page_is_site_wide(site_tree, captured):
+    [payload] = captured(lambda: site_tree["home"].save_revision().publish())
+    assert payload["url_path"] == "/"
+    assert payload["site_wide"] is True
+    assert payload["affected"] == ["/"]
+
+
+def test_a_page_under_no_site_is_not_announced(site_tree, captured):
+    Site.objects.all().delete()
+    post = BlogPostPageFactory(parent=site_tree["blog"], slug="orphan")
+    assert captured(lambda: post.save_revision().publish()) == []
+
+
+def test_an_honor_affects_home_team_and_its_people(person, site_tree, captured):
+    def create():
+        honor = Honor(key="sloan", title="Sloan Fellowship", date=datetime.date(2023, 2, 1))
+        honor.recipients.set([person])
+        honor.save()
+
+    [payload] = captured(create)
+    honor = Honor.objects.get()
+    assert payload["event"] == "snippet.saved"
+    assert payload["object"] == {"type": "people.Honor", "id": honor.pk, "title": "Sloan Fellowship"}
+    assert payload["url_path"] is None
+    assert payload["affected"] == ["/", "/team/", "/team/song-han/"]
+    assert payload["created"] is True
+    assert payload["site_wide"] is False
+
+
+def test_deleting_a_snippet_uses_its_relations_from_before_the_delete(person, site_tree, captured):
+    award = CompetitionAward.objects.create(key="lpcv", place="First Place", contest="LPCV", year=2019)
+    award.team.set([person])
+    award.save()
+    NewsPageFactory(parent=site_tree["news"], slug="lpcv-win", competition_award=award)
+    WebhookDelivery.objects.all().delete()
+    [payload] = captured(award.delete)
+    assert payload["event"] == "snippet.deleted"
+    assert payload["affected"] == ["/", "/team/", "/team/song-han/", "/news/lpcv-win/", "/news/"]
+
+
+def test_talks_partners_courses_and_settings(person, site_tree, captured):
+    payloads = captured(
+        lambda: (
+            Talk.objects.create(key="t", speaker=person, title="Efficient AI", event="NeurIPS", date="2024-01-01"),
+            IndustryPartner.objects.create(name="NVIDIA"),
+            Course.objects.create(code="6.5940", name="TinyML"),
+            LabSettings.objects.create(site=Site.objects.get(is_default_site=True), contact_email="lab@example.org"),
+        )
+    )
+    assert [(p["object"]["type"], p["affected"], p["site_wide"]) for p in payloads] == [
+        ("people.Talk", ["/", "/team/", "/team/song-han/"], False),
+        ("lab.IndustryPartner", ["/"], False),
+        ("lab.Course", ["/"], False),
+        ("lab.LabSettings", ["/"], True),
+    ]
+
+
+def test_nothing_is_recorded_without_an_endpoint(site_tree, django_capture_on_commit_callbacks):
+    post = BlogPostPageFactory(parent=site_tree["blog"], slug="quiet")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        post.save_revision().publish()
+    assert not WebhookDelivery.objects.exists()
+    assert not [callback for callback in callbacks if getattr(callback, "func", None) is dispatch]

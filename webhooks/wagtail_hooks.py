@@ -1,0 +1,99 @@
+"""The admin: Settings-like "Webhooks" menu with the endpoints (editable) and the delivery log (read-only)."""
+
+from django.contrib.auth import get_permission_codename
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .models import WebhookDelivery, WebhookEndpoint
+
+READ_ONLY_REFUSED = {"add", "change", "delete"}
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Deliveries are a log, written by the CMS: nobody, not even a superuser, adds, edits or deletes them."""
+
+    def user_has_permission(self, user, action):
+        return action not in READ_ONLY_REFUSED and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([action for action in actions if action not in READ_ONLY_REFUSED])
+
+
+class WebhookEndpointViewSet(ModelViewSet):
+    model = WebhookEndpoint
+    icon = "link"
+    menu_label = "Endpoints"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    form_fields = ["name", "url", "secret", "active", "events"]
+    list_display = ["name", "url", "active", "updated_at"]
+    list_filter = ["active"]
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, **kwargs)
+
+
+class WebhookDeliveryViewSet(ModelViewSet):
+    model = WebhookDelivery
+    icon = "list-ul"
+    menu_label = "Deliveries"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        "event",
+        "endpoint",
+        "object_label",
+        "status",
+        "attempts",
+        "last_status_code",
+        "next_attempt_at",
+        "created_at",
+    ]
+    list_filter = ["status", "event", "endpoint"]
+    inspect_view_fields = [
+        "endpoint",
+        "event",
+        "event_id",
+        "status",
+        "attempts",
+        "last_status_code",
+        "last_error",
+        "next_attempt_at",
+        "delivered_at",
+        "created_at",
+        "updated_at",
+        "payload",
+    ]
+    form_fields = []  # never used: the policy refuses add and change
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPermissionPolicy(self.model)
+
+    def get_permissions_to_register(self):
+        content_type = ContentType.objects.get_for_model(self.model)
+        return Permission.objects.filter(
+            content_type=content_type, codename=get_permission_codename("view", self.model_opts)
+        )
+
+
+class WebhooksGroup(ModelViewSetGroup):
+    menu_label = "Webhooks"
+    menu_icon = "resubmit"
+    menu_order = 850
+    items = (WebhookEndpointViewSet("webhook_endpoints"), WebhookDeliveryViewSet("webhook_deliveries"))
+
+
+@hooks.register("register_admin_viewset")
+def register_webhooks_viewsets():
+    return WebhooksGroup()
