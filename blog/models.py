@@ -3,32 +3,25 @@ import math
 import graphene
 from django import forms
 from django.db import models
-from grapple.models import GraphQLField, GraphQLImage, GraphQLInt, GraphQLRichText, GraphQLString
+from grapple.models import GraphQLField, GraphQLImage, GraphQLInt, GraphQLString
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock, count_words
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks, GraphQLStringList
-from core.models import LabPage
+from core.models import IndexPage, LabPage
 from scholarly.graphql import GraphQLSeo
 
 WORDS_PER_MINUTE = 230
 
 
-class BlogIndexPage(LabPage):
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*LabPage.content_panels, FieldPanel("intro")]
-    graphql_fields = [GraphQLRichText("intro")]
-
-    parent_page_types = ["home.HomePage"]
+class BlogIndexPage(IndexPage):
     subpage_types = ["blog.BlogPostPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "blog index"

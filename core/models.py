@@ -4,7 +4,9 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature, SignatureExpired
 from django.db import models
-from grapple.models import GraphQLString
+from grapple.models import GraphQLRichText, GraphQLString
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
@@ -43,6 +45,24 @@ class LabPage(HeadlessPreviewMixin, Page):
     def public_page(page):
         """A linked page only if the public may see it: foreign keys must not leak drafts."""
         return public_or_none(page)
+
+
+class IndexPage(LabPage):
+    """A section's index (research, projects, team, blog, news): one per site, under the home page, with an intro.
+
+    Its children are listed by the API's typed listings, so the index itself holds only the words above them.
+    """
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*LabPage.content_panels, FieldPanel("intro")]
+    graphql_fields = [GraphQLRichText("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
 
 
 class LabImage(AbstractImage):

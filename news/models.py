@@ -2,16 +2,16 @@ import graphene
 from django import forms
 from django.db import models
 from django.utils import timezone
-from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLRichText, GraphQLString
+from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLString
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import ShortStreamBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
-from core.models import LabPage
+from core.models import IndexPage, LabPage
 from scholarly.graphql import GraphQLSeo
 
 
@@ -34,15 +34,8 @@ class LinkLabel(models.TextChoices):
     DEMO = "Demo"
 
 
-class NewsIndexPage(LabPage):
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*LabPage.content_panels, FieldPanel("intro")]
-    graphql_fields = [GraphQLRichText("intro")]
-
-    parent_page_types = ["home.HomePage"]
+class NewsIndexPage(IndexPage):
     subpage_types = ["news.NewsPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "news index"

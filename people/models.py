@@ -11,7 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.graphql import GraphQLModelList
-from core.models import LabPage
+from core.models import IndexPage, LabPage
 from core.visibility import public_or_none
 from scholarly.graphql import GraphQLSeo
 
@@ -31,15 +31,8 @@ class Status(models.TextChoices):
     ALUMNI = "alumni", "Alumni"
 
 
-class PeopleIndexPage(LabPage):
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*LabPage.content_panels, FieldPanel("intro")]
-    graphql_fields = [GraphQLRichText("intro")]
-
-    parent_page_types = ["home.HomePage"]
+class PeopleIndexPage(IndexPage):
     subpage_types = ["people.PersonPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "people index"

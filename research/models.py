@@ -9,19 +9,18 @@ from grapple.models import (
     GraphQLForeignKey,
     GraphQLImage,
     GraphQLInt,
-    GraphQLRichText,
     GraphQLString,
 )
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from citations.csl import project_bibtex, project_csl
 from core.blocks import LINK_KINDS, BaseStreamBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
-from core.models import LabPage
+from core.models import IndexPage, LabPage
 from core.visibility import public_or_none
 from scholarly.graphql import GraphQLScholarMeta, GraphQLSeo, meta_tags
 from scholarly.metadata import frontend_url, scholar_meta
@@ -31,17 +30,10 @@ PROJECT_LINK_KINDS = [
 ]
 
 
-class ResearchAreaIndexPage(LabPage):
+class ResearchAreaIndexPage(IndexPage):
     """The list of the lab's research areas; their order is the editors' order in the page tree."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*LabPage.content_panels, FieldPanel("intro")]
-    graphql_fields = [GraphQLRichText("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["research.ResearchAreaPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "research area index"
@@ -73,17 +65,10 @@ class ResearchAreaPage(LabPage):
         verbose_name = "research area"
 
 
-class ProjectIndexPage(LabPage):
+class ProjectIndexPage(IndexPage):
     """All projects, at /projects/; a project's page is /projects/<slug>/."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*LabPage.content_panels, FieldPanel("intro")]
-    graphql_fields = [GraphQLRichText("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["research.ProjectPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "project index"
