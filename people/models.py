@@ -70,7 +70,7 @@ class PersonPage(LabPage):
     graphql_fields = [
         GraphQLString("name", required=True, source="title"),
         GraphQLString("role", required=True),
-        GraphQLString("role_label", required=True, source="get_role_display"),
+        GraphQLString("role_label", required=True, source="role_label"),
         GraphQLString("status", required=True),
         GraphQLImage("photo"),
         GraphQLRichText("bio", required=True),
@@ -85,6 +85,11 @@ class PersonPage(LabPage):
 
     class Meta:
         verbose_name = "person"
+
+    @property
+    def role_label(self):
+        """A property, not `get_role_display` itself: grapple calls a callable source with (info, **kwargs)."""
+        return self.get_role_display()
 
 
 class DatePrecision(models.TextChoices):

@@ -110,9 +110,14 @@ class ProjectLink(Orderable):
     panels = [FieldPanel("kind"), FieldPanel("url")]
     graphql_fields = [
         GraphQLString("kind", required=True),
-        GraphQLString("label", required=True, source="get_kind_display"),
+        GraphQLString("label", required=True, source="kind_label"),
         GraphQLString("url", required=True),
     ]
+
+    @property
+    def kind_label(self):
+        """A property, not `get_kind_display` itself: grapple calls a callable source with (info, **kwargs)."""
+        return self.get_kind_display()
 
 
 class ProjectPage(LabPage):

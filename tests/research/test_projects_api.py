@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from news.factories import NewsPageFactory
+from people.models import PeopleIndexPage, PersonPage
 from research.models import ProjectIndexPage, ProjectLink, ProjectPage
 
 PROJECTS = """query($minStars: Int, $hasCode: Boolean, $order: String) {
@@ -51,3 +52,13 @@ def test_appears_at_or_to_appear_at_is_derived_from_the_dates(site_tree):
     )  # fmt: skip
     assert past.venue_phrase == "appears at"
     assert future.venue_phrase == "to appear at"
+
+
+def test_display_labels_of_choices_resolve(graphql, projects, site_tree):
+    team = site_tree["home"].add_child(instance=PeopleIndexPage(title="Team", slug="team"))
+    team.add_child(instance=PersonPage(title="Ji Lin", slug="ji-lin", role="phd", status="alumni"))
+    data = graphql.query(
+        '{ page(urlPath: "/projects/hat/") { ... on ProjectPage { links { kind label } } } people { name roleLabel } }'
+    )
+    assert data["page"]["links"] == [{"kind": "code", "label": "Code"}]
+    assert data["people"] == [{"name": "Ji Lin", "roleLabel": "PhD student"}]
