@@ -70,6 +70,10 @@ test-backend: venv ## Lint, migration and schema-file checks, and pytest (DATABA
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) write_graphql_schema --check
 	$(BIN)/pytest
 
+.PHONY: test-e2e
+test-e2e: venv frontend-install ## The editor's path in a real browser (Debian's Chromium): admin, preview, publish, share
+	$(BIN)/pytest -m e2e tests/e2e
+
 .PHONY: schema
 schema: venv ## Regenerate graphql_api/schema.graphql after a schema change
 	$(MANAGE) write_graphql_schema

@@ -123,4 +123,5 @@ def cached_response(key):
 
 
 def store_response(key, body):
-    cache.set(key, body, timeout=settings.GRAPHQL_CACHE["TIMEOUT"])
+    if settings.GRAPHQL_CACHE["TIMEOUT"] > 0:
+        cache.set(key, body, timeout=settings.GRAPHQL_CACHE["TIMEOUT"])

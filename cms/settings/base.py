@@ -104,6 +104,16 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The admin writes from several requests at once (autosave, image thumbnails): take the write lock at the start
+    # of a transaction and wait for it, instead of failing half-way with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -199,8 +209,10 @@ GRAPHQL_LIMITS = {
 }
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", default=True)
 # Public responses in the shared cache (invalidated on every content change) and their HTTP lifetime for GET.
+# Server-side caching needs a cache every process shares (Redis): with a per-process cache, a publish in one
+# process (a worker, cron's publish_scheduled) could not invalidate another's copy. Without REDIS_URL it is off.
 GRAPHQL_CACHE = {
-    "TIMEOUT": int(os.environ.get("GRAPHQL_CACHE_TIMEOUT", "300")),
+    "TIMEOUT": int(os.environ.get("GRAPHQL_CACHE_TIMEOUT", "300" if REDIS_URL else "0")),
     "MAX_AGE": int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60")),
     "PERSISTED_QUERY_TIMEOUT": int(os.environ.get("GRAPHQL_PERSISTED_QUERY_TIMEOUT", str(7 * 24 * 3600))),
 }

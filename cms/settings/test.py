@@ -3,6 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
+from .base import GRAPHQL_CACHE
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -11,3 +12,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="labcms-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 FRONTEND_BASE_URL = "http://frontend.test"
+# One process, so the local-memory cache is shared by everything the tests do: exercise the response cache.
+GRAPHQL_CACHE = {**GRAPHQL_CACHE, "TIMEOUT": 300}

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { JsonLd } from "@/components/JsonLd";
+import { seoOf } from "@/lib/metadata";
 import { lookupPage, metadataFor, resolvePage } from "@/lib/pages";
 import type { SearchParams } from "@/lib/search-params";
 
@@ -12,11 +14,21 @@ interface CmsPageProps {
   expect?: readonly string[];
 }
 
-/** The public page at `path`, rendered by its type's view; 404 when there is none. */
+/**
+ * The public page at `path`, rendered by its type's view, with its JSON-LD; 404 when there is
+ * none. The lookup is React-cached, so the JSON-LD costs no request of its own.
+ */
 export async function CmsPage({ path, searchParams, expect }: CmsPageProps) {
   const resolved = await resolvePage("path", path);
   if (!resolved || (expect && !expect.includes(resolved.content.typename))) notFound();
-  return resolved.content.render({ searchParams, preview: false });
+  const head = await lookupPage("path", path);
+  const seo = head ? seoOf(head) : null;
+  return (
+    <>
+      {seo ? <JsonLd json={seo.jsonLd} /> : null}
+      {resolved.content.render({ searchParams, preview: false })}
+    </>
+  );
 }
 
 export async function cmsPageMetadata(path: string, expect?: readonly string[]): Promise<Metadata> {

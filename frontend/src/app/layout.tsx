@@ -4,6 +4,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { ContactDetails } from "@/components/LabContact";
+import { SearchBox } from "@/components/SearchBox";
 import { SiteNav } from "@/components/SiteNav";
 import { getSiteInfo } from "@/lib/site";
 
@@ -33,16 +35,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {site.name}
             </Link>
             <SiteNav />
+            <SearchBox />
           </div>
         </header>
         <main id="main" className="container" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer">
-          <div className="container">
+          <div className="container site-footer-inner">
             <p>
               © {new Date().getFullYear()} {site.name}
             </p>
+            {site.settings ? <ContactDetails settings={site.settings} className="footer-contact" /> : null}
           </div>
         </footer>
       </body>

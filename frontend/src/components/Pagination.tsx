@@ -10,16 +10,20 @@ interface PaginationProps {
   /** The active filters, kept on every page link. */
   params: Record<string, string | number | undefined>;
   label: string;
+  /** The two links' words; dated listings (the default) go from newer to older. */
+  words?: { prev: string; next: string };
 }
 
-export function Pagination({ pagination, path, params, label }: PaginationProps) {
+const DATED = { prev: "← Newer", next: "Older →" };
+
+export function Pagination({ pagination, path, params, label, words = DATED }: PaginationProps) {
   const { currentPage, totalPages, prevPage, nextPage } = pagination;
   if (totalPages <= 1) return null;
   return (
     <nav className="pagination" aria-label={label}>
       {prevPage ? (
         <Link href={hrefWith(path, { ...params, page: prevPage })} rel="prev">
-          ← Newer
+          {words.prev}
         </Link>
       ) : (
         <span aria-hidden="true" />
@@ -29,7 +33,7 @@ export function Pagination({ pagination, path, params, label }: PaginationProps)
       </span>
       {nextPage ? (
         <Link href={hrefWith(path, { ...params, page: nextPage })} rel="next">
-          Older →
+          {words.next}
         </Link>
       ) : (
         <span aria-hidden="true" />

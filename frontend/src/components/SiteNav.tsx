@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Home" },
   { href: "/research/", label: "Research" },
+  { href: "/projects/", label: "Projects" },
+  { href: "/team/", label: "Team" },
   { href: "/blog/", label: "Blog" },
   { href: "/news/", label: "News" },
 ] as const;

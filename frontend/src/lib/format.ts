@@ -34,3 +34,33 @@ export function pageHref(url: string | null | undefined): string | null {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+const monthYearFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", timeZone: "UTC" });
+
+/**
+ * A date shown only as precisely as it is known: the API's honors carry `datePrecision` ("year",
+ * "month" or "day"), and a year-precision date is stored as January 1st. "2023", "March 2023",
+ * "March 5, 2023".
+ */
+export function formatPartialDate(isoDate: string, precision: string): string {
+  if (precision === "year") return isoDate.slice(0, 4);
+  if (precision === "month") {
+    const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+    return Number.isNaN(date.getTime()) ? isoDate.slice(0, 7) : monthYearFormat.format(date);
+  }
+  return formatDate(isoDate);
+}
+
+/** The `dateTime` attribute for a partial date: "2023", "2023-03" or "2023-03-05". */
+export function partialDateTime(isoDate: string, precision: string): string {
+  if (precision === "year") return isoDate.slice(0, 4);
+  if (precision === "month") return isoDate.slice(0, 7);
+  return isoDate.slice(0, 10);
+}
+
+const countFormat = new Intl.NumberFormat("en-US");
+
+/** 12345 as "12,345". */
+export function formatCount(count: number): string {
+  return countFormat.format(count);
+}

@@ -7,6 +7,7 @@ import { pageTypes } from "@/page-types/registry";
 import type { LoadedPage, PageVariables } from "@/page-types/types";
 
 import { fetchGraphQL } from "./cms";
+import { type PageHead, pageMetadata } from "./metadata";
 
 /** How a page is addressed: by its path on the site, or (a draft) by a preview token. */
 export type PageKeyKind = "path" | "token";
@@ -25,10 +26,11 @@ function optionsFor(kind: PageKeyKind, value: string) {
 }
 
 /**
- * Step 1: which page, of which type, is at this path or token; null when there is none.
- * Wrapped in React's `cache` so `generateMetadata` and the page share one request.
+ * Step 1: which page, of which type, is at this path or token, and what its <head> needs (`seo`,
+ * `scholarMeta`); null when there is none. Wrapped in React's `cache` so `generateMetadata` and
+ * the page share one request.
  */
-export const lookupPage = cache(async (kind: PageKeyKind, value: string): Promise<PageMetaFieldsFragment | null> => {
+export const lookupPage = cache(async (kind: PageKeyKind, value: string): Promise<PageHead | null> => {
   const data = await fetchGraphQL(PageLookupDocument, variablesFor(kind, value), optionsFor(kind, value));
   return data.page;
 });
@@ -49,14 +51,12 @@ export const resolvePage = cache(async (kind: PageKeyKind, value: string): Promi
   return content ? { meta, content } : null;
 });
 
-/** `<head>` for a page: its SEO title (else its title) and search description. */
-export function metadataFor(meta: PageMetaFieldsFragment | null, { preview = false } = {}): Metadata {
-  if (!meta) return {};
-  return {
-    title: meta.seoTitle || meta.title,
-    description: meta.searchDescription || undefined,
-    ...(preview ? { robots: { index: false, follow: false } } : {}),
-  };
+/**
+ * `<head>` for a page: from its `seo` where the type has one (see lib/metadata.ts), else its SEO
+ * title (else its title) and search description.
+ */
+export function metadataFor(meta: PageMetaFieldsFragment | PageHead | null, { preview = false } = {}): Metadata {
+  return pageMetadata(meta, { preview });
 }
 
 /** "/research/x/" from route segments; decoded once, as Wagtail stores url paths unencoded. */

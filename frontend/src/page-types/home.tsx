@@ -1,24 +1,42 @@
 import Link from "next/link";
 
-import { CmsImage, IMAGE_SIZES } from "@/components/CmsImage";
+import { CompetitionAwardList, HonorList } from "@/components/Awards";
 import { BlogPostCard } from "@/components/BlogPostCard";
+import { CmsImage, IMAGE_SIZES } from "@/components/CmsImage";
 import { StreamField } from "@/components/blocks/StreamField";
+import { GitHubStars } from "@/components/GitHubStars";
+import { Recruiting } from "@/components/LabContact";
 import { NewsList } from "@/components/NewsList";
 import { ResearchAreaCard } from "@/components/ResearchAreaCard";
 import { RichText } from "@/components/RichText";
-import { BlogPostListDocument, HomePageDataDocument, NewsItemListDocument } from "@/gql/graphql";
+import {
+  BlogPostListDocument,
+  HomePageDataDocument,
+  NewsItemListDocument,
+  type HomePageFieldsFragment,
+} from "@/gql/graphql";
 import { fetchGraphQL } from "@/lib/cms";
+import { pageHref } from "@/lib/format";
+import { getSiteInfo } from "@/lib/site";
 
 import { definePageType } from "./define";
+
+// The home page's sections, in the order of the lab's site: the lab and its head, recent work,
+// research interests, news, honors, competition awards, open source, industry partners, joining
+// the lab, then the editors' own blocks and the blog. Each section is left out when it is empty.
+// Everything but news, blog posts and the lab settings comes with the page (HomePageData, so a
+// preview shows the draft's sections); those three are side queries, cached like the page.
 
 export const homePage = definePageType({
   typename: "HomePage",
   document: HomePageDataDocument,
   async View({ page }) {
-    const [news, posts] = await Promise.all([
+    const [news, posts, site] = await Promise.all([
       fetchGraphQL(NewsItemListDocument, { perPage: 6 }),
       fetchGraphQL(BlogPostListDocument, { perPage: 3 }),
+      getSiteInfo(),
     ]);
+    const settings = site.settings;
     return (
       <div className="home">
         <section className="hero" aria-labelledby="hero-title">
@@ -31,27 +49,44 @@ export const homePage = definePageType({
           ) : null}
         </section>
 
-        {page.about ? (
-          <section className="section" aria-labelledby="about-title">
-            <h2 id="about-title">About</h2>
-            <RichText html={page.about} />
+        <Profile page={page} />
+
+        {page.recentWork.length ? (
+          <section className="section" aria-labelledby="recent-work-title">
+            <h2 id="recent-work-title">Recent work</h2>
+            <div className="themes">
+              {page.recentWork.map((theme, index) => (
+                <section key={theme.id ?? index} className="theme" aria-labelledby={`theme-${index}`}>
+                  <h3 id={`theme-${index}`}>{theme.label}</h3>
+                  <RichText html={theme.text} />
+                  {theme.projects.length ? (
+                    <ul className="tags" aria-label={`${theme.label} projects`}>
+                      {theme.projects.map((project, projectIndex) => {
+                        const href = pageHref(project.url);
+                        const name = project.__typename === "ProjectPage" ? project.shortName : project.title;
+                        return (
+                          <li key={project.url ?? projectIndex}>{href ? <Link href={href}>{name}</Link> : name}</li>
+                        );
+                      })}
+                    </ul>
+                  ) : null}
+                </section>
+              ))}
+            </div>
+            <p>
+              <Link href="/projects/">All projects →</Link>
+            </p>
           </section>
         ) : null}
 
         {page.featuredResearchAreas.length ? (
           <section className="section" aria-labelledby="research-title">
-            <h2 id="research-title">Research</h2>
+            <h2 id="research-title">Research interests</h2>
             <div className="card-grid">
               {page.featuredResearchAreas.map((area) => (
                 <ResearchAreaCard key={area.slug} area={area} headingLevel={3} />
               ))}
             </div>
-          </section>
-        ) : null}
-
-        {page.body.length ? (
-          <section className="section">
-            <StreamField blocks={page.body} />
           </section>
         ) : null}
 
@@ -62,6 +97,71 @@ export const homePage = definePageType({
             <p>
               <Link href="/news/">All news →</Link>
             </p>
+          </section>
+        ) : null}
+
+        {page.honors.length ? (
+          <section className="section" aria-labelledby="honors-title">
+            <h2 id="honors-title">Honors</h2>
+            <HonorList honors={page.honors} />
+          </section>
+        ) : null}
+
+        {page.competitionAwards.length ? (
+          <section className="section" aria-labelledby="competitions-title">
+            <h2 id="competitions-title">Competition awards</h2>
+            <CompetitionAwardList awards={page.competitionAwards} />
+          </section>
+        ) : null}
+
+        {page.openSourceProjects.length ? (
+          <section className="section" aria-labelledby="open-source-title">
+            <h2 id="open-source-title">Open source</h2>
+            <ul className="open-source-list">
+              {page.openSourceProjects.map((project) => {
+                const href = pageHref(project.url);
+                return (
+                  <li key={project.shortName}>
+                    {href ? <Link href={href}>{project.shortName}</Link> : project.shortName}{" "}
+                    <GitHubStars url={project.githubUrl} stars={project.githubStars} />
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
+
+        {page.industryPartners.length ? (
+          <section className="section" aria-labelledby="partners-title">
+            <h2 id="partners-title">Industry impact</h2>
+            <p className="meta">Our techniques are integrated into:</p>
+            <ul className="partner-list">
+              {page.industryPartners.map((partner, index) => (
+                <li key={partner.id ?? index}>
+                  {partner.url ? (
+                    <a href={partner.url} rel="noopener">
+                      <strong>{partner.name}</strong>
+                    </a>
+                  ) : (
+                    <strong>{partner.name}</strong>
+                  )}
+                  {partner.products ? <> {partner.products}</> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {settings ? (
+          <section className="section join" aria-labelledby="join-title">
+            <h2 id="join-title">Join us</h2>
+            <Recruiting settings={settings} />
+          </section>
+        ) : null}
+
+        {page.body.length ? (
+          <section className="section">
+            <StreamField blocks={page.body} />
           </section>
         ) : null}
 
@@ -82,3 +182,20 @@ export const homePage = definePageType({
     );
   },
 });
+
+/** The lab's head: photo, name, title, and the About text. */
+function Profile({ page }: { page: HomePageFieldsFragment }) {
+  if (!page.profileName && !page.about) return null;
+  return (
+    <section className="section profile" aria-labelledby="about-title">
+      {page.profilePhoto ? (
+        <CmsImage image={page.profilePhoto} sizes="10rem" alt={page.profileName || undefined} className="profile-photo" />
+      ) : null}
+      <div>
+        <h2 id="about-title">{page.profileName || "About"}</h2>
+        {page.profileTitle ? <p className="meta">{page.profileTitle}</p> : null}
+        <RichText html={page.about} />
+      </div>
+    </section>
+  );
+}

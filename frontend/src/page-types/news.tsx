@@ -11,12 +11,13 @@ import {
   NewsItemListDocument,
   NewsPageDataDocument,
   NewsYearsDocument,
+  ProjectShortNamesDocument,
   ResearchAreasDocument,
 } from "@/gql/graphql";
 import { fetchGraphQL } from "@/lib/cms";
 import { pageHref, plural } from "@/lib/format";
 import { NEWS_KINDS, newsKindLabel } from "@/lib/news";
-import { choiceParam, pageParam, slugParam, yearParam } from "@/lib/search-params";
+import { choiceParam, pageParam, slugParam, textParam, yearParam } from "@/lib/search-params";
 
 import { definePageType } from "./define";
 
@@ -33,25 +34,32 @@ export const newsIndexPage = definePageType({
   document: NewsIndexPageDataDocument,
   async View({ page, searchParams }) {
     const path = pageHref(page.url) ?? "/news/";
-    // TODO(project filter): the brief's `project` search parameter is passed through once the
-    // schema's `newsItems` takes `project`; see README, "News filters".
+    // `project` is a project's short name (AWQ, "Sparse VideoGen"), as `newsItems(project:)` takes it.
+    // The API answers an unknown name with no items rather than an error, so it is passed on as it is.
     const filters = {
       kind: choiceParam(searchParams, "kind", NEWS_KINDS),
       year: yearParam(searchParams),
       area: slugParam(searchParams, "area"),
+      project: textParam(searchParams, "project", 40),
     };
-    const [{ newsItems }, years, { researchAreas }] = await Promise.all([
+    const [{ newsItems }, years, { researchAreas }, { projects }] = await Promise.all([
       fetchGraphQL(NewsItemListDocument, {
         page: pageParam(searchParams),
         perPage: PER_PAGE,
         kind: filters.kind,
         year: filters.year,
         researchArea: filters.area,
+        project: filters.project,
       }),
       fetchGraphQL(NewsYearsDocument, {}),
       fetchGraphQL(ResearchAreasDocument, {}),
+      fetchGraphQL(ProjectShortNamesDocument, {}),
     ]);
-    const filtered = Boolean(filters.kind || filters.year || filters.area);
+    const projectNames = projects.items
+      .map((project) => project.shortName)
+      .sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
+    if (filters.project && !projectNames.includes(filters.project)) projectNames.unshift(filters.project);
+    const filtered = Boolean(filters.kind || filters.year || filters.area || filters.project);
     return (
       <div className="page">
         <header className="page-header">
@@ -93,12 +101,29 @@ export const newsIndexPage = definePageType({
               ))}
             </select>
           </label>
+          <label>
+            Project{" "}
+            <select name="project" defaultValue={filters.project ?? ""}>
+              <option value="">All projects</option>
+              {projectNames.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
           <button type="submit">Filter</button>
           {filtered ? <Link href={path}>Clear filters</Link> : null}
         </form>
 
         <p className="results-summary" role="status">
           {plural(newsItems.pagination.total, "item")}
+          {filters.project ? (
+            <>
+              {" "}
+              about <strong>{filters.project}</strong>
+            </>
+          ) : null}
         </p>
         {newsItems.items.length ? <NewsList items={newsItems.items} /> : <p>No news matches these filters.</p>}
         <Pagination pagination={newsItems.pagination} path={path} params={filters} label="News pages" />

@@ -32,6 +32,16 @@ export interface RenderContext {
 export interface PageType {
   typename: string;
   load(variables: PageVariables, options: { preview: boolean; tags: string[] }): Promise<LoadedPage | null>;
+  /**
+   * The same view, fed by another query whose `page` selects exactly what this type's `document`
+   * selects, e.g. `page: previewLink(key: $key)` for a shareable preview link. The caller vouches
+   * for the shape (app/preview-link/[key]/documents.ts checks it at compile time).
+   */
+  loadWith<V>(
+    document: TypedDocumentString<PageQueryResult, V>,
+    variables: V,
+    options: { preview: boolean; tags: string[] },
+  ): Promise<LoadedPage | null>;
 }
 
 export interface LoadedPage {

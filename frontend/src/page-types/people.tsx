@@ -1,0 +1,103 @@
+import Link from "next/link";
+
+import { CmsImage } from "@/components/CmsImage";
+import { PersonCard } from "@/components/PersonCard";
+import { RichText } from "@/components/RichText";
+import { PeopleDocument, PeopleIndexPageDataDocument, PersonPageDataDocument } from "@/gql/graphql";
+import { fetchGraphQL } from "@/lib/cms";
+import { pageHref, parentPath } from "@/lib/format";
+import { groupByRole, roleLabel } from "@/lib/people";
+
+import { definePageType } from "./define";
+
+export const peopleIndexPage = definePageType({
+  typename: "PeopleIndexPage",
+  document: PeopleIndexPageDataDocument,
+  async View({ page }) {
+    const { people } = await fetchGraphQL(PeopleDocument, {});
+    const current = groupByRole(people.filter((person) => person.status !== "alumni"));
+    const alumni = people.filter((person) => person.status === "alumni");
+    return (
+      <div className="page page-wide">
+        <header className="page-header">
+          <h1>{page.title}</h1>
+          <RichText html={page.intro} className="lead" />
+        </header>
+
+        {current.length ? (
+          <section className="section" aria-labelledby="current-members">
+            <h2 id="current-members">Current members</h2>
+            {current.map((group) => (
+              <section key={group.role} className="people-group" aria-labelledby={`role-${group.role}`}>
+                <h3 id={`role-${group.role}`}>{group.label}</h3>
+                <ul className="people-grid">
+                  {group.people.map((person) => (
+                    <li key={person.id ?? person.url ?? person.name}>
+                      <PersonCard person={person} headingLevel={4} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </section>
+        ) : null}
+
+        {alumni.length ? (
+          <section className="section" aria-labelledby="alumni">
+            <h2 id="alumni">Alumni</h2>
+            <ul className="people-grid">
+              {alumni.map((person) => (
+                <li key={person.id ?? person.url ?? person.name}>
+                  <PersonCard person={person} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {!people.length ? <p>No one is listed yet.</p> : null}
+      </div>
+    );
+  },
+});
+
+export const personPage = definePageType({
+  typename: "PersonPage",
+  document: PersonPageDataDocument,
+  View({ page }) {
+    const alumni = page.status === "alumni";
+    const teamPath = parentPath(pageHref(page.url), "/team/");
+    return (
+      <article className="page article person">
+        <header className="page-header person-header">
+          {page.photo ? (
+            <CmsImage image={page.photo} sizes="12rem" alt={page.name} className="person-portrait" priority />
+          ) : null}
+          <div>
+            <h1>{page.name}</h1>
+            <p className="meta">
+              {roleLabel(page.role)}
+              {alumni ? ` · Alumni${page.graduationYear ? `, ${page.graduationYear}` : ""}` : null}
+            </p>
+            {alumni && page.placement ? <p className="placement">Now: {page.placement}</p> : null}
+          </div>
+        </header>
+        <RichText html={page.bio} />
+        {page.links.length ? (
+          <ul className="block-link-buttons" aria-label="Links">
+            {page.links.map((link) => (
+              <li key={link.url}>
+                <a className="button" href={link.url} rel="noopener">
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <p>
+          <Link href={teamPath}>← Team</Link>
+        </p>
+      </article>
+    );
+  },
+});

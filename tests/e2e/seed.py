@@ -1,0 +1,48 @@
+"""The e2e site: a minimal tree the browser tests build on, written into the e2e database by `manage.py shell`.
+
+Run by the e2e fixtures as ``manage.py shell -c "from tests.e2e.seed import seed; seed(<cms port>)"`` with the e2e
+server's environment (never against the development or test database). It uses the apps' own factories, so it
+stays in step with the models; the lab's full dataset (``import_content content/lab``) is not needed here and would
+add a quarter of a minute.
+"""
+
+import datetime
+import json
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from blog.factories import BlogIndexPageFactory, BlogPostPageFactory
+from core.factories import ImageFactory
+from home.factories import HomePageFactory
+from news.factories import NewsIndexPageFactory, NewsPageFactory
+from research.factories import ResearchAreaIndexPageFactory
+
+IMAGE_TITLES = ("E2E figure alpha", "E2E figure beta")
+EXISTING_POST_TITLE = "An already published post"
+EXISTING_NEWS_TITLE = "An already published news item"
+
+
+@transaction.atomic
+def seed(port):
+    root = Page.get_first_root_node()
+    for placeholder in root.get_children():
+        placeholder.delete()
+    home = HomePageFactory(parent=root)
+    Site.objects.all().delete()
+    Site.objects.create(hostname="127.0.0.1", port=int(port), root_page=home, is_default_site=True, site_name="E2E")
+    ResearchAreaIndexPageFactory(parent=home)
+    blog = BlogIndexPageFactory(parent=home)
+    news = NewsIndexPageFactory(parent=home)
+    images = [ImageFactory(title=title, description=f"{title} (alt)") for title in IMAGE_TITLES]
+    for page in (
+        BlogPostPageFactory(parent=blog, title=EXISTING_POST_TITLE, slug="already-published"),
+        NewsPageFactory(
+            parent=news,
+            title=EXISTING_NEWS_TITLE,
+            slug="already-published",
+            date=datetime.date(2024, 5, 1),
+        ),
+    ):
+        page.save_revision().publish()
+    print(json.dumps({"home": home.pk, "blog": blog.pk, "news": news.pk, "images": [image.pk for image in images]}))
