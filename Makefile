@@ -74,6 +74,10 @@ test-backend: venv ## Lint, migration and schema-file checks, and pytest (DATABA
 test-e2e: venv frontend-install ## The editor's path in a real browser (Debian's Chromium): admin, preview, publish, share
 	$(BIN)/pytest -m e2e tests/e2e
 
+.PHONY: bench
+bench: venv ## Load benchmark on PostgreSQL and Redis with gunicorn and wrk (about 7 minutes; see docs/benchmark.md)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 .PHONY: schema
 schema: venv ## Regenerate graphql_api/schema.graphql after a schema change
 	$(MANAGE) write_graphql_schema

@@ -472,20 +472,23 @@ class ShortStreamBlock(blocks.StreamBlock):
 
 
 def count_words(stream_value):
-    """Words a reader reads in a StreamField: prose, headings, quotes, callouts and captions; not code."""
+    """Words a reader reads in a StreamField: prose, headings, quotes, callouts and captions; not code.
+
+    Read from the stored data, so counting never converts blocks (an image block would fetch its image).
+    """
     words = 0
-    for child in stream_value:
-        words += len(strip_tags(_block_text(child.block_type, child.value)).split())
+    for block in stream_value.raw_data:
+        words += len(strip_tags(_block_text(block["type"], block["value"])).split())
     return words
 
 
 def _block_text(block_type, value):
     if block_type == "paragraph":
-        return value.source
+        return value or ""
     if block_type == "callout":
-        return value["text"].source
+        return value.get("text") or ""
     if block_type in {"heading", "quote"}:
-        return f"{value['text']} {value.get('attribution', '')}"
+        return f"{value.get('text', '')} {value.get('attribution', '')}"
     if block_type in {"image", "embed", "table"}:
         return value.get("caption") or ""
     return ""

@@ -15,6 +15,10 @@ class PublicPageInterface(PageInterface):
     class Meta:
         name = "PageInterface"
 
+    def resolve_url(self, info, **kwargs):
+        """With the request, on which Wagtail keeps the site root paths: without it, one cache read per page."""
+        return self.get_url(request=info.context)
+
     def resolve_parent(self, info, **kwargs):
         return public_or_none(self.get_parent())
 

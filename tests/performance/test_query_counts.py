@@ -49,7 +49,9 @@ def build_site(site_tree, count):
         project.research_areas.add(areas[0])
         project.save()
         projects.append(project)
-        post = BlogPostPageFactory(parent=site_tree["blog"], hero_image=image, tag_names=["a", "b"])
+        post = BlogPostPageFactory(
+            parent=site_tree["blog"], hero_image=image, tag_names=["a", "b"], body=every_block_body(image)
+        )
         post.research_areas.add(*areas[:2])
         post.projects.add(project)
         post.save()
@@ -113,7 +115,9 @@ def build_site_more(site_tree, count):
         project.links.add(ProjectLink(kind="code", url="https://github.com/mit-han-lab/x"))
         project.research_areas.add(area)
         project.save()
-        post = BlogPostPageFactory(parent=site_tree["blog"], hero_image=image, tag_names=["c"])
+        post = BlogPostPageFactory(
+            parent=site_tree["blog"], hero_image=image, tag_names=["c"], body=every_block_body(image)
+        )
         post.research_areas.add(area)
         post.projects.add(project)
         post.save()

@@ -1,0 +1,84 @@
+"""The requests the benchmark sends, built from the reference frontend's own GraphQL documents.
+
+Importing this module needs Django's settings to be importable (tests.frontend_documents reads BASE_DIR) but not
+the app registry, so the driver can use it without setting Django up.
+"""
+
+import json
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from tests.frontend_documents import frontend_operation
+
+FLOOR_PATH = "/bench/floor/"
+# The blog card's fields (frontend/src/graphql/fragments/cards.graphql, BlogPostCardFields), through REST API v2.
+REST_FIELDS = "date,summary,reading_time,tags,authors,research_areas,hero_image_320,hero_image_640"
+REST_LISTING_PATH = f"/api/v2/pages/?type=blog.BlogPostPage&fields={REST_FIELDS}&order=-date&limit=20"
+REST_STOCK_LISTING_PATH = REST_LISTING_PATH.replace("/pages/", "/stock-pages/")
+LISTING_VARIABLES = {"perPage": 20}
+HOME_VARIABLES = {"urlPath": "/"}
+PER_PAGE = LISTING_VARIABLES["perPage"]
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    body: bytes | None = None
+    headers: dict = field(default_factory=dict)
+    expect: str = ""  # what a correct answer holds: "floor", "rest-listing", "graphql-listing", "graphql-home"
+
+    def check(self, status, body):
+        """None when the response is a correct answer to this request, else what is wrong with it."""
+        if status != 200:
+            return f"status {status}"
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return "not JSON"
+        if self.expect == "floor":
+            return None if data == {"data": {"floor": True}} else "unexpected floor body"
+        if self.expect == "rest-listing":
+            return None if len(data.get("items", [])) == PER_PAGE else f"REST listing without {PER_PAGE} items"
+        if data.get("errors"):
+            return f"GraphQL errors: {data['errors']}"
+        if self.expect == "graphql-listing":
+            items = data["data"]["blogPosts"]["items"]
+            return None if len(items) == PER_PAGE else f"GraphQL listing with {len(items)} items"
+        if self.expect == "graphql-home":
+            return None if data["data"]["page"]["__typename"] == "HomePage" else "no home page"
+        return None
+
+
+JSON_HEADERS = {"Accept": "application/json"}
+
+
+def graphql_post(operation, variables, expect):
+    payload = {"query": frontend_operation(operation), "variables": variables, "operationName": operation}
+    body = json.dumps(payload, separators=(",", ":")).encode()
+    headers = {**JSON_HEADERS, "Content-Type": "application/json"}
+    return Request("POST", "/graphql/", body, headers, expect)
+
+
+def graphql_get(operation, variables, expect):
+    query = urlencode(
+        {
+            "query": frontend_operation(operation),
+            "variables": json.dumps(variables, separators=(",", ":")),
+            "operationName": operation,
+        }
+    )
+    return Request("GET", f"/graphql/?{query}", None, dict(JSON_HEADERS), expect)
+
+
+def requests():
+    """Every request the benchmark measures, by name."""
+    return {
+        "floor": Request("GET", FLOOR_PATH, headers=dict(JSON_HEADERS), expect="floor"),
+        "rest": Request("GET", REST_LISTING_PATH, headers=dict(JSON_HEADERS), expect="rest-listing"),
+        "rest-stock": Request("GET", REST_STOCK_LISTING_PATH, headers=dict(JSON_HEADERS), expect="rest-listing"),
+        "listing-post": graphql_post("BlogPostList", LISTING_VARIABLES, "graphql-listing"),
+        "listing-get": graphql_get("BlogPostList", LISTING_VARIABLES, "graphql-listing"),
+        "home-post": graphql_post("HomePageData", HOME_VARIABLES, "graphql-home"),
+        "home-get": graphql_get("HomePageData", HOME_VARIABLES, "graphql-home"),
+    }
