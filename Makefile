@@ -10,7 +10,7 @@ PORT ?= 8000
 
 .PHONY: help
 help: ## List the tasks
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-16s %s\n", $$1, $$2}'
 
 $(BIN)/activate: requirements.txt
 	$(PYTHON) -m venv $(VENV)
