@@ -90,6 +90,8 @@ class BlogPostPage(LabPage):
 
     class Meta:
         verbose_name = "blog post"
+        # Listings sort newest first; without it PostgreSQL sorts every row to return one page of 20.
+        indexes = [models.Index(fields=["-date"], name="blog_newest_first")]
 
     @property
     def reading_time(self):

@@ -145,6 +145,8 @@ class NewsPage(LabPage):
 
     class Meta:
         verbose_name = "news item"
+        # Listings sort newest first; without it PostgreSQL sorts every row to return one page of 20.
+        indexes = [models.Index(fields=["-date"], name="news_newest_first")]
 
     @property
     def public_related_blog_post(self):
