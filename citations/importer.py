@@ -56,10 +56,6 @@ class EntryReport:
         where = f" (line {self.line})" if self.line else ""
         return f"{self.key or 'entry'}{where}"
 
-    @property
-    def ok(self):
-        return self.status != FAILED
-
 
 @dataclass
 class ImportReport:

@@ -3,7 +3,6 @@
 import graphene
 from grapple.models import GraphQLField
 from grapple.registry import registry
-from grapple.types.interfaces import StreamFieldInterface
 
 _stream_unions = {}
 
@@ -84,7 +83,6 @@ __all__ = [
     "GraphQLModelList",
     "GraphQLStreamBlocks",
     "GraphQLStringList",
-    "StreamFieldInterface",
     "graphql_type_for_block",
     "stream_union",
 ]

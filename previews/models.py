@@ -13,11 +13,6 @@ def new_key():
     return secrets.token_urlsafe(32)
 
 
-class PreviewLinkQuerySet(models.QuerySet):
-    def usable(self):
-        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
-
-
 class PreviewLink(models.Model):
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="preview_links")
     key = models.CharField(max_length=64, unique=True, default=new_key, editable=False)
@@ -25,8 +20,6 @@ class PreviewLink(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
-
-    objects = PreviewLinkQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

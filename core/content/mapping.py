@@ -6,7 +6,6 @@ item from one to update; `apply` writes a checked record onto a (new or existing
 
 import datetime
 
-from django.utils.text import slugify
 
 from .schema import _MISSING, KINDS
 
@@ -76,6 +75,3 @@ def stream_with_image_ids(stream, image_id_for):
 def iso(value):
     return value.isoformat() if isinstance(value, datetime.date) else value
 
-
-def slug_for(text):
-    return slugify(text)[:80] or "item"
