@@ -12,14 +12,14 @@ PORT ?= 8000
 help: ## List the tasks
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-16s %s\n", $$1, $$2}'
 
-$(BIN)/activate: requirements.txt
+$(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(BIN)/activate
 
 .PHONY: venv
-venv: $(BIN)/activate ## Create .venv and install the pinned requirements
+venv: $(BIN)/activate ## Create .venv and install the pinned requirements (production + development)
 
 .PHONY: setup
 setup: venv ## Everything `run` does but serving: migrate, load the lab's content, create the dev admin

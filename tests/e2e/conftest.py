@@ -2,7 +2,7 @@
 
 Run them with `pytest -m e2e tests/e2e` (they are left out of the default run by `-m "not e2e"` in pyproject's
 addopts). They need /usr/bin/chromium (Debian's `chromium` package; E2E_CHROMIUM names another binary), Playwright's
-Python client (requirements.txt), Node.js and frontend/node_modules. Locally, a missing piece skips them with the
+Python client (requirements-dev.txt), Node.js and frontend/node_modules. Locally, a missing piece skips them with the
 reason; in CI (CI=true) it fails them. `playwright install` is never run: no browser is downloaded.
 """
 
@@ -52,7 +52,7 @@ def playwright_api():
     try:
         api = importlib.import_module("playwright.sync_api")
     except ImportError:
-        unavailable("Playwright's Python client is not installed (pip install -r requirements.txt)")
+        unavailable("Playwright's Python client is not installed (pip install -r requirements-dev.txt)")
     if reason := Frontend.missing_tools():
         unavailable(reason)
     return api
