@@ -47,6 +47,9 @@ MEDIA = ARTIFACTS / "media"
 DOCS = ROOT / "docs" / "benchmark.md"
 PG_ADMIN_URL = os.environ.get("BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+# Every cache key this run writes starts with it: emptying the cache deletes these keys only, never a whole database
+# that another run (or anything else) may share.
+RUN_CACHE_PREFIX = f"labcms-bench-{os.getpid()}"
 DATABASES = {"large": "labcms_bench", "small": "labcms_bench_small"}
 DATASETS = {  # generated on top of the lab's own content (content/lab: 18 posts, 121 news items, 45 projects)
     "large": {"blog": 2000, "news": 10000, "projects": 200},
@@ -221,7 +224,11 @@ class Databases:
 
 
 def flush_cache():
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    """Delete this run's cache keys (Django writes them as `<prefix>:<version>:<key>`)."""
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = list(client.scan_iter(match=f"{RUN_CACHE_PREFIX}*", count=1000))
+    for start in range(0, len(keys), 500):
+        client.delete(*keys[start : start + 500])
 
 
 # --- servers and load ---------------------------------------------------------------------------------------------
@@ -344,6 +351,12 @@ def wrk(port, script, seconds, connections, threads):
 def measure(server, key, request, args, expect_cache):
     """Flush the cache, check the answer, warm every worker up, then one timed wrk run."""
     flush_cache()
+    if request.prime is not None:
+        status, _, body = http_request(
+            server.port, "POST", request.prime.path, request.prime.body, request.prime.headers
+        )
+        if problem := request.prime.check(status, body):
+            raise BenchError(f"{key}: registering the persisted query failed: {problem}")
     for attempt in range(2):
         status, headers, body = http_request(server.port, request.method, request.path, request.body, request.headers)
         if problem := request.check(status, body):
@@ -508,7 +521,7 @@ def write_docs(text):
 # --- the run ------------------------------------------------------------------------------------------------------
 
 
-def django_env(database_url, args, cache_timeout=None, cache_prefix="labcms-bench"):
+def django_env(database_url, args, cache_timeout=None, cache_prefix="shared"):
     env = {
         key: value
         for key, value in os.environ.items()
@@ -521,7 +534,7 @@ def django_env(database_url, args, cache_timeout=None, cache_prefix="labcms-benc
         DATABASE_URL=database_url,
         DB_CONN_MAX_AGE=str(args.conn_max_age),
         REDIS_URL=REDIS_URL,
-        CACHE_KEY_PREFIX=cache_prefix,
+        CACHE_KEY_PREFIX=f"{RUN_CACHE_PREFIX}-{cache_prefix}",
         MEDIA_ROOT=str(MEDIA),
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
