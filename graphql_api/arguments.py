@@ -42,12 +42,33 @@ def checked_order(order, allowed):
     return terms
 
 
+# Every argument that sizes or positions a list, and the values it accepts (None: no upper bound). The validation
+# rule `graphql_api.validation.SizeArgumentsRule` refuses anything else before execution, and resolvers check again.
+SIZE_ARGUMENT_RANGES = {
+    "limit": (1, grapple_settings.MAX_PAGE_SIZE),
+    "perPage": (1, grapple_settings.MAX_PAGE_SIZE),
+    "page": (1, None),
+    "offset": (0, None),
+}
+
+
+def size_argument_error(name, value):
+    """Why `value` is refused for the size argument `name`, or None when it is accepted."""
+    low, high = SIZE_ARGUMENT_RANGES[name]
+    if high is not None and not low <= value <= high:
+        return f"`{name}` must be between {low} and {high}; got {value}."
+    if value < low:
+        return (
+            f"`{name}` must be {low} or more; got {value}." if low else f"`{name}` must not be negative; got {value}."
+        )
+    return None
+
+
 def checked_size(name, value, default=None):
-    maximum = grapple_settings.MAX_PAGE_SIZE
     if value is None:
         return default if default is not None else grapple_settings.PAGE_SIZE
-    if not 1 <= value <= maximum:
-        raise BadRequestArgument(f"`{name}` must be between 1 and {maximum}; got {value}.")
+    if error := size_argument_error(name, value):
+        raise BadRequestArgument(error)
     return value
 
 
@@ -71,8 +92,8 @@ def resolve_checked_list(
         # Search backends filter only on a model's `search_fields` (not `expire_at`, nor the content type's
         # names), so the public pages are given to the search as a set of primary keys.
         queryset = queryset.model.objects.filter(pk__in=queryset.values("pk")).specific()
-    if offset is not None and offset < 0:
-        raise BadRequestArgument(f"`offset` must not be negative; got {offset}.")
+    if offset is not None and (error := size_argument_error("offset", offset)):
+        raise BadRequestArgument(error)
     return resolve_queryset(
         queryset,
         info,

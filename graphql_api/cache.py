@@ -8,11 +8,14 @@ is not stored (see `graphql_api.preview.mark_draft_response`).
 
 Automatic persisted queries follow Apollo's protocol: a client sends `extensions.persistedQuery.sha256Hash`, with
 the document the first time; the hash must be the SHA-256 of the document; an unknown hash without a document is
-answered with the `PersistedQueryNotFound` error, after which the client sends both.
+answered with the `PersistedQueryNotFound` error, after which the client sends both. A document is remembered only
+after it has passed every limit and validation rule, in a table of a fixed number of slots: the store's size is
+bounded whatever clients send (docs/redis.md gives the worst case in bytes).
 """
 
 import hashlib
 import json
+import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -20,9 +23,12 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .validation import limits
+
 CONTENT_VERSION_KEY = "graphql:content-version"
 PERSISTED_QUERY_PREFIX = "graphql:apq:"
 RESPONSE_PREFIX = "graphql:response:"
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 
 # Apps whose models are content; saving one of their non-page models (a snippet, a setting, an image) changes
 # what the API answers. Pages change it when published, unpublished, moved, deleted or saved while live; saving a
@@ -85,24 +91,41 @@ def connect_invalidation():
     post_delete.connect(_content_changed, dispatch_uid="graphql-cache-deleted")
 
 
+def _persisted_query_slot(sha):
+    """The one key a hash may be stored under: the store is a fixed table of PERSISTED_QUERY_SLOTS entries, so
+    however many distinct documents clients send, it never holds more than that many."""
+    return f"{PERSISTED_QUERY_PREFIX}{int(sha[:16], 16) % settings.GRAPHQL_CACHE['PERSISTED_QUERY_SLOTS']}"
+
+
 def resolve_persisted_query(query, extensions):
-    """The document of an automatic persisted query: checked against its hash, remembered, or looked up."""
+    """(document, hash to remember) of a request: the document checked against its hash, or looked up by it.
+
+    Nothing is stored here: the view remembers the document (`remember_persisted_query`) only once it has passed
+    every limit and validation rule, so a refused document never reaches the cache."""
     persisted = (extensions or {}).get("persistedQuery")
     if persisted is None:
-        return query
+        return query, None
     sha = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
-    if not isinstance(sha, str) or persisted.get("version", 1) != 1:
-        raise PersistedQueryError("`persistedQuery` needs `version: 1` and a `sha256Hash`.", "BAD_PERSISTED_QUERY")
-    key = PERSISTED_QUERY_PREFIX + sha.lower()
+    if not isinstance(sha, str) or not _SHA256.fullmatch(sha) or persisted.get("version", 1) != 1:
+        raise PersistedQueryError(
+            "`persistedQuery` needs `version: 1` and a `sha256Hash` of 64 hexadecimal digits.", "BAD_PERSISTED_QUERY"
+        )
+    sha = sha.lower()
     if query is None:
-        stored = cache.get(key)
-        if stored is None:
+        stored = cache.get(_persisted_query_slot(sha))
+        if not (isinstance(stored, tuple) and stored[0] == sha):
             raise PersistedQueryError("PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND")
-        return stored
-    if hashlib.sha256(query.encode("utf-8")).hexdigest() != sha.lower():
+        return stored[1], None
+    if hashlib.sha256(query.encode("utf-8")).hexdigest() != sha:
         raise PersistedQueryError("provided sha does not match query", "PERSISTED_QUERY_HASH_MISMATCH")
-    cache.set(key, query, timeout=settings.GRAPHQL_CACHE["PERSISTED_QUERY_TIMEOUT"])
-    return query
+    return query, sha
+
+
+def remember_persisted_query(sha, query):
+    """Store a validated document under its hash (replacing whichever document held its slot), if it is no longer
+    in UTF-8 than MAX_DOCUMENT_CHARS bytes: the store then never exceeds slots x that many bytes (docs/redis.md)."""
+    if len(query.encode("utf-8")) <= limits()["MAX_DOCUMENT_CHARS"]:
+        cache.set(_persisted_query_slot(sha), (sha, query), timeout=settings.GRAPHQL_CACHE["PERSISTED_QUERY_TIMEOUT"])
 
 
 def response_key(request, media_type, query, variables, operation_name):

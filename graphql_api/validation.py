@@ -4,8 +4,8 @@ The checks run in stages, cheapest first, so that a hostile document never reach
 
 1. before parsing, the document's length in characters; while parsing, its number of tokens and comments
    (graphql-core stops lexing at the limit), so a huge or token-heavy document costs almost nothing to refuse;
-2. `limit_rules()`: cheap structural limits (operations, aliases, root fields, depth, cost, introspection), each a
-   graphql-core validation rule whose refusal names the limit and its value;
+2. `limit_rules()`: cheap structural limits (operations, aliases, root fields, depth, cost, introspection, the
+   range of every size argument), each a graphql-core validation rule whose refusal names the limit and its value;
 3. only then graphql-core's `specified_rules` (which stay on: graphene-django's `validation_rules` would replace
    them). Their worst case, OverlappingFieldsCanBeMerged on ~2000 same-named fields, is bounded by the token limit
    (about half a second).
@@ -18,7 +18,8 @@ time to measure even though its cost is counted in full, and a fragment cycle is
 The cost of a field is 1, plus, for a field with a selection, the cost of that selection multiplied by the number of
 items the field may return: for a list, its `limit` or `perPage` argument (a literal, or a variable's value or
 default), else the size a non-list parent passed down (`blogPosts(perPage: 20) { items }`), else
-`DEFAULT_LIST_SIZE`; sizes are clamped to grapple's `MAX_PAGE_SIZE`, which every resolver enforces. On a union or
+`DEFAULT_LIST_SIZE` (no smaller than any resolver's default, which is what an absent or null size returns). A size
+outside 1..`MAX_PAGE_SIZE` is refused by `SizeArgumentsRule`, so the size counted is the size that runs. On a union or
 interface, fragments narrowed to different object types cost the most expensive of them (an item has one type), not
 their sum. `__schema` and `__type` are left to the introspection switch and graphql-core's
 MaxIntrospectionDepthRule: GraphiQL's introspection query is deeper than any content query needs to be.
@@ -51,12 +52,15 @@ from graphql.utilities import type_from_ast
 from graphql.validation.rules.max_introspection_depth_rule import MaxIntrospectionDepthRule
 from grapple.settings import grapple_settings
 
+from .arguments import SIZE_ARGUMENT_RANGES, size_argument_error
 from .roots import SEARCH_RESULTS_LIMIT
 
 INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
-SIZE_ARGUMENTS = ("limit", "perPage")
+LIST_SIZE_ARGUMENTS = ("limit", "perPage")  # the number of items a list returns (SizeArgumentsRule bounds them)
 # Lists without a size argument whose resolver returns more than the default number of items.
 LIST_SIZE_HINTS = {("Query", "search"): SEARCH_RESULTS_LIMIT}
+
+GRAPHQL_INT_RANGE = range(-(2**31), 2**31)
 
 _TOKEN_LIMIT_ERROR = re.compile(r"Document contains more than \d+ (tokens|comments)")
 
@@ -98,21 +102,45 @@ def parse_document(source):
         raise
 
 
+def variable_defaults(document):
+    """The default values of the document's variables (`query ($n: Int = 5)`), by name, as AST value nodes."""
+    return {
+        variable.variable.name.value: variable.default_value
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode)
+        for variable in definition.variable_definitions or ()
+        if variable.default_value is not None
+    }
+
+
+def int_argument(value_node, variables, defaults):
+    """The integer an argument receives: a literal, or a variable's value or default. None when that is not a GraphQL
+    Int (absent, null, another type, out of 32-bit range): the standard rules or variable coercion refuse those."""
+    if isinstance(value_node, VariableNode):
+        name = value_node.name.value
+        if name not in variables:
+            return int_argument(defaults.get(name), {}, {})
+        value = variables[name]
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+    elif isinstance(value_node, IntValueNode) and len(value_node.value) <= 11:  # longer cannot be a 32-bit Int
+        value = int(value_node.value)
+    else:
+        return None
+    return value if isinstance(value, int) and not isinstance(value, bool) and value in GRAPHQL_INT_RANGE else None
+
+
 class DocumentMeasure:
     """Depth, cost and root-field count of the operations of one document, fragments expanded."""
 
     def __init__(self, schema, document, variables=None):
         self.schema = schema
         self.fragments = {}
-        self.variable_defaults = {}
         for definition in document.definitions:
-            if isinstance(definition, OperationDefinitionNode):
-                for variable in definition.variable_definitions or ():
-                    if isinstance(variable.default_value, IntValueNode):
-                        self.variable_defaults[variable.variable.name.value] = int(variable.default_value.value)
-            elif definition.kind == "fragment_definition":
+            if definition.kind == "fragment_definition":
                 self.fragments.setdefault(definition.name.value, definition)
         self.variables = variables if isinstance(variables, dict) else {}
+        self.variable_defaults = variable_defaults(document)
         limit = limits()
         self.default_list_size = limit["DEFAULT_LIST_SIZE"]
         self.max_list_size = grapple_settings.MAX_PAGE_SIZE
@@ -121,20 +149,10 @@ class DocumentMeasure:
 
     # Sizes ---------------------------------------------------------------------------------------------------
 
-    def _int_value(self, value_node):
-        if isinstance(value_node, IntValueNode):
-            return int(value_node.value)
-        if isinstance(value_node, VariableNode):
-            name = value_node.name.value
-            value = self.variables.get(name, self.variable_defaults.get(name))
-            if isinstance(value, int) and not isinstance(value, bool):
-                return value
-        return None
-
     def _size_argument(self, field_node):
         for argument in field_node.arguments or ():
-            if argument.name.value in SIZE_ARGUMENTS:
-                size = self._int_value(argument.value)
+            if argument.name.value in LIST_SIZE_ARGUMENTS:
+                size = int_argument(argument.value, self.variables, self.variable_defaults)
                 if size is not None:
                     return max(1, min(size, self.max_list_size))
         return None
@@ -333,9 +351,28 @@ class _MeasureRule(_DocumentRule):
                 )
 
 
-def measure_rule(variables=None):
-    """The depth/cost/root-field rule, with the request's variables for sizes given as `$variables`."""
-    return type("QueryMeasureRule", (_MeasureRule,), {"variables": variables})
+class SizeArgumentsRule(ValidationRule):
+    """Every `limit`, `perPage`, `page` and `offset` within its range (`graphql_api.arguments`), literal or variable,
+    refused by name before anything runs. grapple's PositiveInt reads a negative literal as null, so `limit: -1`
+    would otherwise reach the resolver as "absent" and return the default number of items, which the cost rule
+    could not know."""
+
+    variables = None
+
+    def enter_document(self, node, *_args):
+        self.defaults = variable_defaults(node)
+
+    def enter_argument(self, node, *_args):
+        name = node.name.value
+        if name in SIZE_ARGUMENT_RANGES:
+            value = int_argument(node.value, self.variables, self.defaults)
+            if value is not None and (error := size_argument_error(name, value)):
+                self.report_error(GraphQLError(error, node))
+
+
+def with_variables(rule, variables):
+    """`rule` reading the request's variables, for arguments given as `$variables`."""
+    return type(rule.__name__, (rule,), {"variables": variables if isinstance(variables, dict) else {}})
 
 
 def limit_rules(variables=None):
@@ -345,7 +382,8 @@ def limit_rules(variables=None):
         MaxAliasesRule,
         IntrospectionRule,
         MaxIntrospectionDepthRule,
-        measure_rule(variables),
+        with_variables(SizeArgumentsRule, variables),
+        with_variables(_MeasureRule, variables),
     )
 
 

@@ -34,6 +34,7 @@ from .cache import (
     PersistedQueryError,
     cached_response,
     etag_for,
+    remember_persisted_query,
     resolve_persisted_query,
     response_key,
     store_response,
@@ -91,16 +92,19 @@ class PublicGraphQLView(GraphQLView):
             return json_response({"errors": errors_payload(errors, executed=False)}, status, media_type)
 
         try:
-            params.query = resolve_persisted_query(params.query, params.extensions)
+            params.query, persisted_sha = resolve_persisted_query(params.query, params.extensions)
         except PersistedQueryError as error:
             payload = {"errors": [{"message": error.message, "extensions": {"code": error.code}}]}
             return json_response(payload, 200 if media_type == JSON else 400, media_type)
         if params.query is None:
             return error_response(400, "Provide a GraphQL document in the `query` parameter.", media_type)
 
-        # A stored answer exists only for a document that was valid, executed without error and touched no draft.
+        # A stored answer exists only for a document that was valid, executed without error and touched no draft (so its
+        # document, if sent as a persisted query, may be remembered too).
         key = response_key(request, media_type, params.query, params.variables, params.operation_name)
         if (body := cached_response(key)) is not None:
+            if persisted_sha:
+                remember_persisted_query(persisted_sha, params.query)
             return self.public_response(request, body, media_type, cache_hit=True)
 
         try:
@@ -126,6 +130,8 @@ class PublicGraphQLView(GraphQLView):
                 errors = [GraphQLError("The document is nested too deeply to be validated.")]
             if errors:
                 return request_error(errors)
+        if persisted_sha:  # only now: a document refused by any limit or rule is never stored
+            remember_persisted_query(persisted_sha, params.query)
 
         with visibility_cache():
             data, errors, executed = execute_document(

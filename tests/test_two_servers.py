@@ -20,8 +20,9 @@ import pytest
 import requests
 from django.conf import settings
 
+from tests.redis_keys import REDIS_URL, delete_prefixed, unique_prefix
+
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
-REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 POSTS = "{ blogPosts { items { title } } }"
 PROXY = {"Host": "127.0.0.1"}
 
@@ -71,13 +72,14 @@ def environment(tmp_path_factory):
     database = f"labcms_two_servers_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(POSTGRES + "postgres", autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{database}"')
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    cache_prefix = unique_prefix("two-servers")  # this run's keys only: other runs may share the database
     folder = tmp_path_factory.mktemp("two-servers")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "DATABASE_URL": POSTGRES + database,
         "REDIS_URL": REDIS_URL,
+        "CACHE_KEY_PREFIX": cache_prefix,
         "SECRET_KEY": "two-servers-" + uuid.uuid4().hex * 2,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
@@ -87,7 +89,7 @@ def environment(tmp_path_factory):
     try:
         yield env
     finally:
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        delete_prefixed(redis.Redis.from_url(REDIS_URL), cache_prefix)
         with psycopg.connect(POSTGRES + "postgres", autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 

@@ -221,7 +221,10 @@ GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", default=True)
 GRAPHQL_CACHE = {
     "TIMEOUT": int(os.environ.get("GRAPHQL_CACHE_TIMEOUT", "300" if REDIS_URL else "0")),
     "MAX_AGE": int(os.environ.get("GRAPHQL_CACHE_MAX_AGE", "60")),
-    "PERSISTED_QUERY_TIMEOUT": int(os.environ.get("GRAPHQL_PERSISTED_QUERY_TIMEOUT", str(7 * 24 * 3600))),
+    # Automatic persisted queries: only validated documents, in a table of at most this many slots (a newcomer
+    # replaces the document in its slot), each for a day: at most SLOTS x MAX_DOCUMENT_CHARS bytes (docs/redis.md).
+    "PERSISTED_QUERY_TIMEOUT": int(os.environ.get("GRAPHQL_PERSISTED_QUERY_TIMEOUT", str(24 * 3600))),
+    "PERSISTED_QUERY_SLOTS": int(os.environ.get("GRAPHQL_PERSISTED_QUERY_SLOTS", "1000")),
 }
 
 LOGGING = {

@@ -2,7 +2,6 @@
 
 import hashlib
 import json
-import os
 from urllib.parse import urlencode
 
 import pytest
@@ -13,6 +12,7 @@ from blog.factories import BlogPostPageFactory
 from blog.models import BlogPostPage
 from graphql_api.cache import CONTENT_VERSION_KEY, content_version
 from people.models import Honor
+from tests.redis_keys import REDIS_URL, delete_prefixed, prefixed_keys, unique_prefix
 
 POSTS = "{ blogPosts { items { title } } }"
 
@@ -128,27 +128,92 @@ def test_a_persisted_query_whose_hash_does_not_match_is_refused(client, post):
     assert json.loads(response.content)["errors"][0]["message"] == "provided sha does not match query"
 
 
-REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+def sha256(query):
+    return hashlib.sha256(query.encode()).hexdigest()
 
 
-def redis_or_skip():
+def register(client, query):
+    """Sends a persisted query with its document, as a client does after `PersistedQueryNotFound`."""
+    return client.post("/graphql/", persisted(query, sha256(query)), content_type="application/json").json()
+
+
+def is_stored(client, query):
+    """Whether the endpoint answers the query's hash alone, i.e. whether the document was remembered."""
+    answer = client.post("/graphql/", persisted(sha=sha256(query)), content_type="application/json").json()
+    return answer.get("errors", [{}])[0].get("message") != "PersistedQueryNotFound"
+
+
+def test_an_oversized_persisted_query_is_refused_and_not_stored(db, client, django_assert_num_queries):
+    query = "{ __typename }" + " " * 1_000_000  # under the body limit, far over the document limit
+    with django_assert_num_queries(0):
+        answer = register(client, query)
+    assert answer == {"errors": [{"message": "Document size 1000014 characters exceeds the limit of 15000."}]}
+    assert not is_stored(client, query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ __typename " + "a " * 2000 + "}",  # over the token limit: refused while parsing
+        "{ __typename",  # a syntax error
+        "{ " + "page(id: 1) { parent { " * 6 + "id" + " } }" * 6 + " }",  # over the depth limit
+        "{ noSuchField }",  # fails a standard rule
+    ],
+    ids=["tokens", "syntax", "depth", "unknown-field"],
+)
+def test_an_invalid_persisted_query_is_not_stored(client, query):
+    assert "data" not in register(client, query)
+    assert not is_stored(client, query)
+
+
+def test_a_persisted_query_is_stored_once_it_validates(client):
+    assert register(client, "{ __typename }") == {"data": {"__typename": "Query"}}
+    assert is_stored(client, "{ __typename }")
+
+
+@pytest.fixture
+def redis_cache():
+    """The default cache in a real Redis, under a key prefix of this test's own whose keys alone are deleted after."""
     import redis
 
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
     try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+        client.ping()
     except redis.exceptions.ConnectionError:
         pytest.skip(f"Redis is not reachable at {REDIS_URL}: the shared-cache test needs a real Redis")
+    prefix = unique_prefix("test-cache")
+    backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
+    try:
+        with override_settings(CACHES={"default": backend}):
+            yield client, prefix
+    finally:
+        delete_prefixed(client, prefix)
 
 
-def test_the_content_version_lives_in_redis_when_redis_is_the_cache(client, post):
-    redis_or_skip()
-    redis_cache = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-    with override_settings(CACHES=redis_cache):
-        caches["default"].clear()
-        assert titles(get(client, POSTS)) == ["First title"]
-        assert get(client, POSTS)["X-Cache"] == "HIT"
-        before = caches["default"].get(CONTENT_VERSION_KEY)
-        publish_new_title(post, "Through Redis")
-        assert caches["default"].get(CONTENT_VERSION_KEY) > before
-        assert titles(get(client, POSTS)) == ["Through Redis"]
-        caches["default"].clear()
+def test_the_content_version_lives_in_redis_when_redis_is_the_cache(client, post, redis_cache):
+    assert titles(get(client, POSTS)) == ["First title"]
+    assert get(client, POSTS)["X-Cache"] == "HIT"
+    before = caches["default"].get(CONTENT_VERSION_KEY)
+    publish_new_title(post, "Through Redis")
+    assert caches["default"].get(CONTENT_VERSION_KEY) > before
+    assert titles(get(client, POSTS)) == ["Through Redis"]
+
+
+def test_refused_persisted_queries_leave_nothing_in_redis(db, client, redis_cache):
+    redis, prefix = redis_cache
+    for n in range(30):  # the issue's attack: 30 documents of 1 MiB took Redis from 2.4 MB to 36 MB
+        query = f"{{ a{n}: __typename }}" + " " * 1_048_000
+        assert "data" not in register(client, query)
+    keys = prefixed_keys(redis, prefix)
+    assert [key for key in keys if b"apq" in key] == []
+    assert sum(redis.memory_usage(key) for key in keys) < 1000  # the content version alone
+
+
+def test_the_persisted_query_store_never_holds_more_than_its_slots(db, client, redis_cache, settings):
+    redis, prefix = redis_cache
+    settings.GRAPHQL_CACHE = {**settings.GRAPHQL_CACHE, "PERSISTED_QUERY_SLOTS": 8}
+    queries = [f"{{ a{n}: __typename }}" for n in range(40)]
+    for query in queries:
+        assert "errors" not in register(client, query)
+    assert len([key for key in prefixed_keys(redis, prefix) if b"apq" in key]) <= 8
+    assert is_stored(client, queries[-1])  # the newest document took its slot

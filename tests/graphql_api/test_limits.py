@@ -10,10 +10,13 @@ import json
 import pytest
 from django.conf import settings
 from django.test import override_settings
-from graphql import get_introspection_query, parse
+from graphql import get_introspection_query, get_named_type, parse
+from grapple.settings import grapple_settings
 
 from blog.factories import BlogPostPageFactory
 from core.factories import every_block_body
+from graphql_api import listings, search
+from graphql_api.arguments import SIZE_ARGUMENT_RANGES
 from graphql_api.schema import schema
 from graphql_api.validation import measure
 
@@ -131,6 +134,65 @@ def test_cost_of_a_listing_uses_per_page_for_its_items(client, django_assert_num
     # blogPosts(perPage: 100) passes 100 down to `items`: 1 + (1 + 100 * (1 + 10 * (1 + 10 * 1))) = 11102.
     query = "{ blogPosts(perPage: 100) { items { children { children { id } } } } }"
     assert refused(client, django_assert_num_queries, query) == ["Query cost 11102 exceeds the limit of 5000."]
+
+
+NEGATIVE_LIMIT = "`limit` must be between 1 and 100; got -1."
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "message"),
+    [
+        ("{ pages(limit: -1) { id } }", None, NEGATIVE_LIMIT),
+        ("{ pages(limit: 0) { id } }", None, "`limit` must be between 1 and 100; got 0."),
+        ("{ pages(limit: 101) { id } }", None, "`limit` must be between 1 and 100; got 101."),
+        ("{ pages(offset: -1) { id } }", None, "`offset` must not be negative; got -1."),
+        ("{ blogPosts(perPage: -1) { items { id } } }", None, "`perPage` must be between 1 and 100; got -1."),
+        ("{ blogPosts(page: 0) { items { id } } }", None, "`page` must be 1 or more; got 0."),
+        ('{ siteSearch(query: "x", page: -2) { items { type } } }', None, "`page` must be 1 or more; got -2."),
+        ("query ($n: PositiveInt = -1) { pages(limit: $n) { id } }", None, NEGATIVE_LIMIT),
+        ("query ($n: PositiveInt) { pages(limit: $n) { id } }", {"n": -1}, NEGATIVE_LIMIT),
+        ("query ($n: Int) { newsItems(perPage: $n) { total: pagination { total } } }", {"n": 0},
+         "`perPage` must be between 1 and 100; got 0."),
+    ],
+)  # fmt: skip
+def test_a_negative_limit_is_refused_before_anything_runs(client, django_assert_num_queries, query, variables, message):
+    # grapple's PositiveInt reads a negative literal as null, i.e. "absent": the resolver then served its default
+    # size while the cost rule had counted 1 item. Every size argument is now checked while validating.
+    assert refused(client, django_assert_num_queries, query, variables) == [message]
+
+
+NESTED_SIBLINGS = "{ pages(limit: -1) { " + nested("siblings(limit: -1)", 6) + " } }"
+
+
+def test_nested_siblings_with_negative_limits_are_refused_before_any_sql(client, django_assert_num_queries, site_tree):
+    # The issue's 158-character document: accepted at cost 12, it ran 4,476 SQL queries until the time budget.
+    for n in range(12):
+        BlogPostPageFactory(parent=site_tree["blog"], slug=f"sibling-{n}")
+    messages = refused(client, django_assert_num_queries, NESTED_SIBLINGS)
+    assert set(messages) == {NEGATIVE_LIMIT}
+
+
+def test_absent_sizes_are_counted_at_the_default_the_resolvers_use(client, django_assert_num_queries):
+    # The same nesting without `limit`: each level is the resolvers' default of 10 items, so it costs over 10**6.
+    query = "{ pages { " + nested("siblings", 6) + " } }"
+    assert refused(client, django_assert_num_queries, query) == ["Query cost 11111111 exceeds the limit of 5000."]
+    assert LIMITS["DEFAULT_LIST_SIZE"] >= max(
+        grapple_settings.PAGE_SIZE, listings.DEFAULT_PER_PAGE, search.DEFAULT_PER_PAGE
+    )
+
+
+def test_every_size_argument_in_the_schema_is_checked_while_validating():
+    # Any integer argument that sizes or positions a list must be one the validation rule knows.
+    names = set()
+    for type_ in schema.graphql_schema.type_map.values():
+        for field in getattr(type_, "fields", {}).values() if hasattr(type_, "interfaces") else ():
+            names.update(
+                name
+                for name, argument in field.args.items()
+                if get_named_type(argument.type).name in {"Int", "PositiveInt"}
+            )
+    not_sizes = {"year", "width", "height", "minStars", "sizes", "jpegquality", "webpquality"}
+    assert names == not_sizes | set(SIZE_ARGUMENT_RANGES)
 
 
 def test_a_fragment_fan_out_is_measured_without_being_expanded_exponentially(client, django_assert_num_queries):
