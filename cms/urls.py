@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.media import image_file_urlpatterns
 from feeds import urls as feeds_urls
 from graphql_api import urls as graphql_urls
 
@@ -15,6 +16,9 @@ urlpatterns = [
     path("", include(graphql_urls)),
     path("", include(feeds_urls)),
 ]
+
+# Image files only through a view that refuses those of private collections, in every environment (docs/media.md).
+urlpatterns += image_file_urlpatterns()
 
 if settings.DEBUG:
     from django.conf.urls.static import static

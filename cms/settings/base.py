@@ -251,3 +251,13 @@ WEBHOOKS_MAX_ATTEMPTS = int(os.environ.get("WEBHOOKS_MAX_ATTEMPTS", "6"))
 WEBHOOKS_RETRY_DELAYS = [60, 300, 1800, 7200, 43200]
 # Items in each RSS/Atom feed.
 FEEDS_MAX_ITEMS = int(os.environ.get("FEEDS_MAX_ITEMS", "30"))
+
+# Media files (docs/media.md; owned by core/media.py). Nothing under MEDIA_ROOT is served as a folder: documents go
+# through Wagtail's view and image files through core.media.serve_image_file, both of which enforce collection
+# privacy. MEDIA_SERVE says who then sends the bytes: "django" streams them from Python; "nginx" answers with an
+# X-Accel-Redirect to MEDIA_ACCEL_REDIRECT_PREFIX, an `internal` nginx location over MEDIA_ROOT.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+SENDFILE_BACKEND = "core.media"
+MEDIA_SERVE = os.environ.get("MEDIA_SERVE", "django")
+MEDIA_ACCEL_REDIRECT_PREFIX = os.environ.get("MEDIA_ACCEL_REDIRECT_PREFIX", "/protected-media/")
+MEDIA_PUBLIC_MAX_AGE = int(os.environ.get("MEDIA_PUBLIC_MAX_AGE", "3600"))

@@ -34,3 +34,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
+
+if MEDIA_SERVE not in {"django", "nginx"}:
+    raise ImproperlyConfigured(f'MEDIA_SERVE must be "django" or "nginx" (docs/media.md), not {MEDIA_SERVE!r}.')
+if not (MEDIA_ACCEL_REDIRECT_PREFIX.startswith("/") and MEDIA_ACCEL_REDIRECT_PREFIX.endswith("/")):
+    raise ImproperlyConfigured("MEDIA_ACCEL_REDIRECT_PREFIX must be an absolute path ending in a slash.")
