@@ -77,6 +77,10 @@ class LabImage(AbstractImage):
         GraphQLString("alt", required=True, source="alt_text", description="The description, else the title."),
     ]
 
+    class Meta(AbstractImage.Meta):
+        # core.media.serve_image_file finds an image by its stored file name on every public file request.
+        indexes = [models.Index(fields=["file"], name="core_labimage_file_idx")]
+
     @property
     def alt_text(self):
         return self.description or self.title
@@ -87,3 +91,5 @@ class LabRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+        # core.media.serve_image_file finds a rendition by its stored file name on every public file request.
+        indexes = [models.Index(fields=["file"], name="core_labrendition_file_idx")]
