@@ -90,3 +90,8 @@ def private_collection_ids():
 def is_public_media(item):
     """An image or document is public unless its collection, or one it is nested in, is view-restricted."""
     return item.collection_id not in private_collection_ids()
+
+
+def public_media_or_none(item):
+    """The image or document if the public may see it: every path that names one (SEO, feeds, rich text) asks here."""
+    return item if item is not None and is_public_media(item) else None
