@@ -15,7 +15,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from grapple.utils import get_media_item_url
 
-from core.visibility import public_media_or_none, public_or_none
+from core.visibility import public_media_or_none
 
 DESCRIPTION_CHARS = 160
 OPEN_GRAPH_FILTER = "fill-1200x630"
@@ -177,8 +177,7 @@ def project_json_ld(page):
     title = paper_title(page)
     data["headline"] = Truncator(title).chars(110, truncate="…")
     data["name"] = title
-    authors = [person_reference(a.display_name, public_or_none(a.person)) for a in page.authors.all()]
-    if authors := [author for author in authors if author["name"]]:
+    if authors := [person_reference(a.public_name, a.public_person) for a in page.public_authors()]:
         data["author"] = authors
     if page.year:
         data["datePublished"] = str(page.year)
