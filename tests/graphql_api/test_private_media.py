@@ -3,7 +3,8 @@
 import json
 
 import pytest
-from wagtail.models import Collection, CollectionViewRestriction
+from taggit.models import Tag
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail_factories import DocumentFactory
 
 from blog.factories import BlogPostPageFactory
@@ -95,3 +96,18 @@ def test_rich_text_embed_of_a_private_image_is_dropped(graphql, site_tree, priva
     home.save()
     about = graphql.query('{ page(urlPath: "/") { ... on HomePage { about } } }')["page"]["about"]
     assert "secret" not in about and 'alt="shown"' in about
+
+
+def test_tags_root_lists_only_tags_of_public_objects(graphql, site_tree, private_image):
+    """grapple's `tags` listed every tag, so the tags of drafts, private pages and private images showed."""
+    BlogPostPageFactory(parent=site_tree["blog"], tag_names=["quantization"])
+    BlogPostPageFactory(parent=site_tree["blog"], live=False, tag_names=["secret-draft-topic"])
+    private_post = BlogPostPageFactory(parent=site_tree["blog"], tag_names=["members-topic"])
+    PageViewRestriction.objects.create(page=private_post, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    private_image.tags.add("embargoed-topic")
+    ImageFactory().tags.add("figures")
+    DocumentFactory(collection=private_image.collection).tags.add("embargoed-document-topic")
+    data = graphql.query("{ tags { id name } }")
+    assert sorted(tag["name"] for tag in data["tags"]) == ["figures", "quantization"]
+    hidden = Tag.objects.get(name="secret-draft-topic")
+    assert graphql.query(f"{{ tag(id: {hidden.pk}) {{ name }} }}") == {"tag": None}
