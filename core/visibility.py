@@ -65,6 +65,11 @@ def is_public(page):
     return not _is_restricted(page)
 
 
+def was_public(page):
+    """For a page just unpublished: it was public until now unless a view restriction (or being the root) hid it."""
+    return page is not None and page.depth > 1 and not _is_restricted(page)
+
+
 def public_or_none(page):
     return page.specific if is_public(page) else None
 
