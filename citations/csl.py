@@ -94,7 +94,8 @@ def paper_title(project):
 
 
 def author_names(project):
-    return [author.display_name for author in project.authors.all() if author.display_name]
+    """Public names only: an author linked to an unpublished or private person is their typed name, or left out."""
+    return [author.public_name for author in project.public_authors()]
 
 
 def name_parts(name):

@@ -1,9 +1,13 @@
-"""Rich text as the public sees it: a link to a draft or private page keeps its words but loses its address."""
+"""Rich text as the public sees it: a link to a draft or private page, or to a document in a private collection,
+keeps its words but loses its address; an image in a private collection is not embedded at all."""
 
 from django.utils.html import escape
+from wagtail.documents.rich_text import DocumentLinkHandler
+from wagtail.images.formats import get_image_format
+from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
-from .visibility import is_public
+from .visibility import is_public, public_media_or_none
 
 
 class PublicPageLinkHandler(PageLinkHandler):
@@ -19,4 +23,23 @@ class PublicPageLinkHandler(PageLinkHandler):
         return f'<a href="{escape(page.url or "")}">'
 
 
-__all__ = ["PublicPageLinkHandler"]
+class PublicDocumentLinkHandler(DocumentLinkHandler):
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        documents = map(public_media_or_none, cls.get_many(attrs_list))
+        return [f'<a href="{escape(document.url)}">' if document else "<a>" for document in documents]
+
+
+class PublicImageEmbedHandler(ImageEmbedHandler):
+    """No rich text feature offers image embeds, but a stored `<embed embedtype="image">` is still expanded."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        images = map(public_media_or_none, cls.get_many(attrs_list))
+        return [
+            get_image_format(attrs["format"]).image_to_html(image, attrs.get("alt", "")) if image else ""
+            for attrs, image in zip(attrs_list, images, strict=True)
+        ]
+
+
+__all__ = ["PublicDocumentLinkHandler", "PublicImageEmbedHandler", "PublicPageLinkHandler"]

@@ -65,6 +65,11 @@ def is_public(page):
     return not _is_restricted(page)
 
 
+def was_public(page):
+    """For a page just unpublished: it was public until now unless a view restriction (or being the root) hid it."""
+    return page is not None and page.depth > 1 and not _is_restricted(page)
+
+
 def public_or_none(page):
     return page.specific if is_public(page) else None
 
@@ -90,3 +95,8 @@ def private_collection_ids():
 def is_public_media(item):
     """An image or document is public unless its collection, or one it is nested in, is view-restricted."""
     return item.collection_id not in private_collection_ids()
+
+
+def public_media_or_none(item):
+    """The image or document if the public may see it: every path that names one (SEO, feeds, rich text) asks here."""
+    return item if item is not None and is_public_media(item) else None

@@ -23,13 +23,14 @@ from grapple.types.sites import SiteObjectType
 from grapple.types.snippets import SnippetsQuery
 from grapple.types.structures import QuerySetList
 from grapple.utils import resolve_site_by_hostname, resolve_site_by_id
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, DraftStateMixin, Page, Site
 from wagtail.snippets.models import get_snippet_models
 
+from blog.models import BlogPostPage, BlogPostTag
 from core.visibility import is_public, not_expired, private_collection_ids, public_or_none, public_pages
 
 from .arguments import (
@@ -156,6 +157,23 @@ def public_collections():
     return Collection.objects.exclude(id__in=private_collection_ids())
 
 
+def public_tags():
+    """Tags used by at least one public object: a public blog post, or an image or document in a public
+    collection. A tag only drafts, private pages or private media carry would tell what they are about."""
+    media = [get_image_model(), get_document_model()]
+    used = Q(
+        id__in=BlogPostTag.objects.filter(content_object__in=public_pages(BlogPostPage.objects.all())).values("tag_id")
+    )
+    for model in media:
+        used |= Q(
+            id__in=TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                object_id__in=model.objects.filter(collection__in=public_collections()).values("pk"),
+            ).values("tag_id")
+        )
+    return Tag.objects.filter(used)
+
+
 class PublicMediaLists:
     """`images`, `documents`, `collections` and `tags` with an allow-listed `order` and checked sizes."""
 
@@ -173,8 +191,11 @@ class PublicMediaLists:
     def resolve_collections(self, info, **kwargs):
         return resolve_checked_list(public_collections(), info, COLLECTION_ORDERS, **kwargs)
 
+    def resolve_tag(self, info, id=None, **kwargs):
+        return public_tags().filter(pk=id).first() if id else None
+
     def resolve_tags(self, info, **kwargs):
-        return resolve_checked_list(Tag.objects.all(), info, TAG_ORDERS, **kwargs)
+        return resolve_checked_list(public_tags(), info, TAG_ORDERS, **kwargs)
 
 
 class PublicPageResolvers(PublicSites, PublicRedirects, PublicMediaLists):

@@ -39,6 +39,15 @@ def hide_internal_page_fields(graphql_schema):
                 graphql_type.fields.pop(field_name, None)
 
 
+def hide_raw_block_values(graphql_schema):
+    """grapple's `rawValue` on every block is the stored form: rich text with the ids of linked drafts
+    (`<a linktype="page" id="42">`), chooser values as they are. The frontend reads `value` and typed fields only."""
+    block_interface = graphql_schema.get_type("StreamFieldInterface")
+    for graphql_type in graphql_schema.type_map.values():
+        if graphql_type is block_interface or block_interface in getattr(graphql_type, "interfaces", ()):
+            graphql_type.fields.pop("rawValue", None)
+
+
 def create_schema():
     grapple_mixins = []
     for register in hooks.get_hooks("register_schema_query"):
@@ -62,6 +71,7 @@ def create_schema():
         auto_camelcase=grapple_settings.AUTO_CAMELCASE,
     )
     hide_internal_page_fields(public_schema.graphql_schema)
+    hide_raw_block_values(public_schema.graphql_schema)
     return public_schema
 
 

@@ -66,7 +66,7 @@ def hit_text(item):
     """The text a snippet is cut from: the hit's searchable words other than its title."""
     label = item._meta.label
     if label == "research.ProjectPage":
-        authors = ", ".join(author.display_name for author in item.authors.all())
+        authors = ", ".join(author.public_name for author in item.public_authors())
         return _join(item.summary, item.paper_title, authors, item.venue, stream_text(item.body))
     if label == "people.PersonPage":
         return _join(item.get_role_display(), item.placement, item.bio)

@@ -84,7 +84,7 @@ class ProjectAuthor(Orderable):
 
     panels = [FieldPanel("person"), FieldPanel("name"), FieldPanel("equal_contribution")]
     graphql_fields = [
-        GraphQLString("name", required=True, source="display_name"),
+        GraphQLString("name", required=True, source="public_name"),
         GraphQLForeignKey("person", "people.PersonPage", source="public_person"),
         GraphQLBoolean("equal_contribution", required=True),
     ]
@@ -95,11 +95,19 @@ class ProjectAuthor(Orderable):
 
     @property
     def display_name(self):
+        """The name editors see (the importer matches on it); the public sees `public_name`."""
         return self.person.title if self.person else self.name
 
     @property
     def public_person(self):
         return public_or_none(self.person)
+
+    @property
+    def public_name(self):
+        """The linked person's name while their page is public, else the name typed on this row ("" if none): the
+        name of an unpublished or private person is never shown."""
+        person = self.public_person
+        return person.title if person else self.name
 
 
 class ProjectLink(Orderable):
@@ -187,7 +195,7 @@ class ProjectPage(LabPage):
         GraphQLString("short_name", required=True),
         GraphQLString("summary", required=True),
         GraphQLStreamBlocks("body", BaseStreamBlock),
-        GraphQLModelList("authors", "research.ProjectAuthor"),
+        GraphQLModelList("authors", "research.ProjectAuthor", source="public_authors"),
         GraphQLString("affiliations", required=True),
         GraphQLString("venue", required=True),
         GraphQLInt("year"),
@@ -226,6 +234,11 @@ class ProjectPage(LabPage):
 
     def __str__(self):
         return self.short_name or self.title
+
+    def public_authors(self, info=None, **kwargs):
+        """The authors the public may see, in byline order: bylines, citations, meta tags, JSON-LD and search.
+        (grapple calls a callable `source` with `info`.)"""
+        return [author for author in self.authors.all() if author.public_name]
 
     @property
     def github_url(self):

@@ -15,7 +15,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from grapple.utils import get_media_item_url
 
-from core.visibility import public_or_none
+from core.visibility import public_media_or_none
 
 DESCRIPTION_CHARS = 160
 OPEN_GRAPH_FILTER = "fill-1200x630"
@@ -99,12 +99,13 @@ def seo_description(page):
 
 
 def page_image(page):
-    """The image that stands for a page: its own hero image, photo or figure, else the home page's hero image."""
+    """The public image that stands for a page: its own hero image, photo or figure, else the home page's hero
+    image. An image in a private collection is skipped, as the page's own `heroImage` field is null for it."""
     for field in ("hero_image", "photo", "image"):
-        if image := getattr(page, field, None):
+        if image := public_media_or_none(getattr(page, field, None)):
             return image
     home = site_home(page)
-    return getattr(home, "hero_image", None) if home is not None else None
+    return public_media_or_none(getattr(home, "hero_image", None)) if home is not None else None
 
 
 def open_graph_image(page):
@@ -176,8 +177,7 @@ def project_json_ld(page):
     title = paper_title(page)
     data["headline"] = Truncator(title).chars(110, truncate="…")
     data["name"] = title
-    authors = [person_reference(a.display_name, public_or_none(a.person)) for a in page.authors.all()]
-    if authors := [author for author in authors if author["name"]]:
+    if authors := [person_reference(a.public_name, a.public_person) for a in page.public_authors()]:
         data["author"] = authors
     if page.year:
         data["datePublished"] = str(page.year)

@@ -3,10 +3,16 @@
 Paths are relative to the page's site ("/blog/x/"), as the frontend routes them and as the API's `url` field gives
 them. Every list starts with the object's own path (if it has one), so a receiver can simply revalidate all of
 `affected`.
+
+Only public paths are listed (`core.visibility`): a payload must not reveal a draft, or a path under a view
+restriction. The one exception is the path of a page that was public until this change (unpublished, deleted, moved
+under a restriction), which the caller passes as `own_path`/`extra`: the frontend has it and must purge it.
 """
 
 from django.apps import apps
 from wagtail.models import Site
+
+from core.visibility import is_public
 
 SITE_ROOT = "/"
 
@@ -29,13 +35,18 @@ def path_for_url_path(url_path):
     return None
 
 
+def public_path(page):
+    """The page's path if the public may see the page, else None."""
+    return page_path(page) if is_public(page) else None
+
+
 def index_path(model_label):
-    """The path of the (first) index page of a type, e.g. the blog index for "blog.BlogIndexPage"."""
+    """The path of the (first) index page of a type, e.g. the blog index for "blog.BlogIndexPage", if public."""
     try:
         model = apps.get_model(model_label)
     except LookupError:
         return None
-    return page_path(model.objects.order_by("path").first())
+    return public_path(model.objects.order_by("path").first())
 
 
 def _unique(paths):
@@ -49,7 +60,7 @@ def _unique(paths):
 
 def _pages(*groups):
     for group in groups:
-        yield from (page_path(page) for page in group)
+        yield from (public_path(page) for page in group)
 
 
 # What else shows a page of each type. Each function returns paths; the page itself, its parent and the site's
@@ -98,11 +109,12 @@ SITE_WIDE = {"home.HomePage", "lab.LabSettings"}
 
 
 def for_page(page, *, own_path=None, parent=None, extra=()):
-    """Affected paths of a page (specific instance). `own_path`/`parent` override what the tree says now."""
-    own_path = own_path if own_path is not None else page_path(page)
+    """Affected paths of a page (specific instance). `own_path`/`parent` override what the tree says now; the caller
+    decides whether the page's own path may be told (see the module's docstring)."""
+    own_path = own_path if own_path is not None else public_path(page)
     if parent is None:
         parent = page.get_parent()
-    parent_path = page_path(parent) if parent is not None and parent.depth > 1 else None
+    parent_path = public_path(parent)
     relations = PAGE_RELATIONS.get(page._meta.label)
     related = list(relations(page)) if relations else []
     return _unique([own_path, *extra, parent_path, SITE_ROOT, *related])
@@ -115,7 +127,7 @@ def _recognition(snippet, people):
     yield index_path("people.PeopleIndexPage")
     yield from _pages(people)
     if getattr(snippet, "project_id", None):
-        yield page_path(snippet.project)
+        yield public_path(snippet.project)
     news_items = list(snippet.news_items.all()) if snippet.pk else []
     yield from _pages(news_items)
     if news_items:
@@ -139,4 +151,4 @@ def is_site_wide(model_label):
     return model_label in SITE_WIDE
 
 
-__all__ = ["for_page", "for_snippet", "index_path", "is_site_wide", "page_path", "path_for_url_path"]
+__all__ = ["for_page", "for_snippet", "index_path", "is_site_wide", "page_path", "path_for_url_path", "public_path"]

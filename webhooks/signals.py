@@ -5,8 +5,10 @@ import threading
 from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from core.visibility import is_public, not_expired, was_public
 
 from . import affected, events
 from .delivery import record, subscribed_endpoints
@@ -28,8 +30,9 @@ def _object(instance, title):
 
 
 def page_body(page, *, own_path=None, parent=None, extra_paths=(), **extra):
-    """The payload of a page event (without event, id and occurred_at); None for a page under no site."""
-    url_path = own_path if own_path is not None else affected.page_path(page)
+    """The payload of a page event (without event, id and occurred_at); None for a page under no site, and for one
+    the public cannot see (a draft, a page under a view restriction) unless the caller gives the path it had."""
+    url_path = own_path if own_path is not None else affected.public_path(page)
     if url_path is None:
         return None
     return {
@@ -51,6 +54,18 @@ def snippet_body(instance, **extra):
     }
 
 
+def was_public_under(page, parent):
+    """Whether the public could see a page that has just moved, where it was: under `parent` (unrestricted), with
+    no restriction of its own."""
+    return (
+        page.live
+        and not_expired(page)
+        and parent is not None
+        and (parent.depth == 1 or was_public(parent))
+        and not PageViewRestriction.objects.filter(page=page).exists()
+    )
+
+
 def on_page_published(sender, instance, **kwargs):
     page = instance.specific
     record(events.PAGE_PUBLISHED, lambda: page_body(page))
@@ -60,24 +75,42 @@ def on_page_unpublished(sender, instance, **kwargs):
     if instance.pk in _pages_being_deleted():
         return
     page = instance.specific
-    record(events.PAGE_UNPUBLISHED, lambda: page_body(page))
+    # The page was public until now unless a view restriction hid it: only then may its path be told, to purge it.
+    record(
+        events.PAGE_UNPUBLISHED,
+        lambda: page_body(page, own_path=affected.page_path(page)) if was_public(page) else None,
+    )
 
 
 def on_page_moved(sender, instance, parent_page_before, parent_page_after, url_path_before, url_path_after, **kwargs):
     page = instance.specific
 
     def build():
-        new_path = affected.page_path(page)
-        old_path = affected.path_for_url_path(url_path_before)
+        # Paths are told only where the public could see the page: before the move, after it, or both.
+        new_path = affected.public_path(page)
+        old_path = affected.path_for_url_path(url_path_before) if was_public_under(page, parent_page_before) else None
+        if new_path is None and old_path is None:
+            return None
         moved = []  # the paths of descendants, which moved with the page: old and new
-        if new_path and old_path and new_path != old_path:
+        here = affected.page_path(page)
+        if here and old_path != new_path:
+            inner = tuple(
+                PageViewRestriction.objects.filter(page__path__startswith=page.path).values_list(
+                    "page__path", flat=True
+                )
+            )
             for descendant in page.get_descendants().live():
                 descendant_path = affected.page_path(descendant)
-                if descendant_path and descendant_path.startswith(new_path):
-                    moved += [old_path + descendant_path[len(new_path) :], descendant_path]
+                if not descendant_path or not descendant_path.startswith(here):
+                    continue
+                if old_path and not descendant.path.startswith(inner) and not_expired(descendant):
+                    moved.append(old_path + descendant_path[len(here) :])
+                if new_path and is_public(descendant):
+                    moved.append(descendant_path)
         return page_body(
             page,
-            extra_paths=[old_path, affected.page_path(parent_page_before), *moved],
+            own_path=new_path or old_path,
+            extra_paths=[old_path, affected.public_path(parent_page_before), *moved],
             previous_url_path=old_path,
         )
 

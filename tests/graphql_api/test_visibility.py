@@ -161,3 +161,19 @@ def test_internal_editing_fields_are_not_in_the_schema(graphql, site_tree):
     fields = graphql.query('{ __type(name: "BlogPostPage") { fields { name } } }')["__type"]["fields"]
     names = {field["name"] for field in fields}
     assert not names & {"draftTitle", "hasUnpublishedChanges", "latestRevisionCreatedAt", "locked", "aliasOf"}
+
+
+def test_rich_text_raw_value_does_not_expose_the_id_of_a_linked_draft(graphql, site_tree, draft_post):
+    """grapple's `rawValue` is the stored rich text, `<a linktype="page" id="42">` included; nothing reads it."""
+    BlogPostPageFactory(
+        parent=site_tree["blog"],
+        slug="links-draft",
+        body=[{"type": "paragraph", "value": f'<p><a linktype="page" id="{draft_post.pk}">soon</a></p>'}],
+    )
+    errors = graphql.errors(
+        """{ page(urlPath: "/blog/links-draft/") { ... on BlogPostPage {
+             body { ... on StreamFieldInterface { rawValue } } } } }"""
+    )
+    assert any("rawValue" in message for message in errors)
+    fields = graphql.query('{ __type(name: "StreamFieldInterface") { fields { name } } }')["__type"]["fields"]
+    assert "rawValue" not in {field["name"] for field in fields}

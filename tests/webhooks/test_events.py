@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 import wagtail_factories
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from blog.factories import BlogIndexPageFactory, BlogPostPageFactory
 from lab.models import Course, IndustryPartner, LabSettings
@@ -168,3 +168,71 @@ def test_nothing_is_recorded_without_an_endpoint(site_tree, django_capture_on_co
         post.save_revision().publish()
     assert not WebhookDelivery.objects.exists()
     assert not [callback for callback in callbacks if getattr(callback, "func", None) is dispatch]
+
+
+# Only public paths are told (docs/webhooks-and-feeds.md), and the path a page had while it was public.
+
+
+def restrict(page):
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+
+
+def every_path(payloads):
+    return {path for payload in payloads for path in [payload["url_path"], *payload["affected"]]}
+
+
+def test_affected_lists_no_draft_or_restricted_related_page(site_tree, captured):
+    draft_area = ResearchAreaPageFactory(parent=site_tree["research"], slug="draft-area", live=False)
+    private_area = ResearchAreaPageFactory(parent=site_tree["research"], slug="private-area")
+    restrict(private_area)
+    public_area = ResearchAreaPageFactory(parent=site_tree["research"], slug="public-area")
+    post = BlogPostPageFactory(parent=site_tree["blog"], slug="post")
+    post.research_areas.set([draft_area, private_area, public_area])
+    [payload] = captured(lambda: post.save_revision().publish())
+    assert payload["affected"] == ["/blog/post/", "/blog/", "/", "/research/public-area/"]
+
+
+def test_publishing_under_a_view_restriction_is_not_announced(site_tree, captured):
+    restrict(site_tree["blog"])
+    post = BlogPostPageFactory(parent=site_tree["blog"], slug="members-only")
+    assert captured(lambda: post.save_revision().publish()) == []
+    assert captured(post.unpublish) == []
+    assert captured(post.delete) == []
+
+
+def test_deleting_a_draft_is_not_announced(site_tree, captured):
+    draft = BlogPostPageFactory(parent=site_tree["blog"], slug="never-public", live=False)
+    assert captured(draft.delete) == []
+
+
+def test_moving_a_page_under_a_view_restriction_lists_its_old_path_only(site_tree, captured):
+    archive = BlogIndexPageFactory(parent=site_tree["home"], slug="archive", title="Archive")
+    restrict(archive)
+    post = BlogPostPageFactory(parent=site_tree["blog"], slug="p")
+    BlogPostPageFactory(parent=site_tree["blog"], slug="draft", live=False)
+    [payload] = captured(lambda: post.move(archive, pos="last-child"))
+    assert payload["url_path"] == payload["previous_url_path"] == "/blog/p/"
+    assert "/archive/" not in every_path([payload]) and "/archive/p/" not in every_path([payload])
+    assert payload["affected"][:3] == ["/blog/p/", "/blog/", "/"]
+
+
+def test_moving_a_restricted_subtree_does_not_reveal_its_pages(site_tree, captured):
+    private = BlogIndexPageFactory(parent=site_tree["home"], slug="private", title="Private")
+    restrict(private)
+    BlogPostPageFactory(parent=private, slug="inside")
+    assert captured(lambda: private.move(site_tree["research"], pos="last-child")) == []
+
+
+def test_a_snippet_lists_no_draft_or_restricted_person(person, site_tree, captured):
+    team = person.get_parent()
+    draft = PersonPageFactory(parent=team, title="Draft person", slug="draft-person", live=False)
+    private = PersonPageFactory(parent=team, title="Private person", slug="private-person")
+    restrict(private)
+
+    def create():
+        honor = Honor(key="award", title="Award", date=datetime.date(2023, 2, 1))
+        honor.recipients.set([person, draft, private])
+        honor.save()
+
+    [payload] = captured(create)
+    assert payload["affected"] == ["/", "/team/", "/team/song-han/"]
