@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
 
-from .models import ResearchAreaIndexPage, ResearchAreaPage
+from .models import ProjectIndexPage, ProjectPage, ResearchAreaIndexPage, ResearchAreaPage
 
 
 class ResearchAreaIndexPageFactory(wagtail_factories.PageFactory):
@@ -19,3 +19,20 @@ class ResearchAreaPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ResearchAreaPage
+
+
+class ProjectIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Projects"
+    slug = "projects"
+
+    class Meta:
+        model = ProjectIndexPage
+
+
+class ProjectPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Project {n}")
+    slug = factory.Sequence(lambda n: f"project-{n}")
+    short_name = factory.Sequence(lambda n: f"P{n}")
+
+    class Meta:
+        model = ProjectPage

@@ -4,31 +4,16 @@ import datetime
 
 import defusedxml.ElementTree as ET
 import pytest
-import wagtail_factories
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from blog.factories import BlogPostPageFactory
 from news.factories import NewsPageFactory
-from research.factories import ResearchAreaPageFactory
-from research.models import ProjectIndexPage, ProjectPage
+from research.factories import ProjectIndexPageFactory, ProjectPageFactory, ResearchAreaPageFactory
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 FRONTEND = "http://frontend.test"
-
-
-class ProjectIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Projects"
-    slug = "projects"
-
-    class Meta:
-        model = ProjectIndexPage
-
-
-class ProjectPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = ProjectPage
 
 
 @pytest.fixture

@@ -4,31 +4,11 @@ the person's name or address, wherever authors appear (GraphQL authors, citation
 import json
 
 import pytest
-import wagtail_factories
 from wagtail.models import PageViewRestriction
 
 from people.factories import PeopleIndexPageFactory, PersonPageFactory
-from research.models import ProjectAuthor, ProjectIndexPage, ProjectPage
-
-
-class ProjectIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Projects"
-    slug = "projects"
-
-    class Meta:
-        model = ProjectIndexPage
-
-
-class ProjectPageFactory(wagtail_factories.PageFactory):
-    title = "AWQ"
-    slug = "awq"
-    short_name = "AWQ"
-    venue = "MLSys 2024"
-    year = 2024
-
-    class Meta:
-        model = ProjectPage
-
+from research.factories import ProjectIndexPageFactory, ProjectPageFactory
+from research.models import ProjectAuthor
 
 EVERYTHING = """query($path: String) { page(urlPath: $path) { ... on ProjectPage {
   authors { name person { name } } citationBibtex citationCslJson scholarMeta { name content }
@@ -42,7 +22,14 @@ def project(site_tree):
     draft = PersonPageFactory(parent=team, title="Secret Student", slug="secret-student", live=False)
     private = PersonPageFactory(parent=team, title="Private Postdoc", slug="private-postdoc")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
-    project = ProjectPageFactory(parent=ProjectIndexPageFactory(parent=site_tree["home"]))
+    project = ProjectPageFactory(
+        parent=ProjectIndexPageFactory(parent=site_tree["home"]),
+        title="AWQ",
+        slug="awq",
+        short_name="AWQ",
+        venue="MLSys 2024",
+        year=2024,
+    )
     project.authors = [
         ProjectAuthor(name="Ji Lin"),
         ProjectAuthor(person=draft),

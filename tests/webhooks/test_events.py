@@ -3,33 +3,16 @@
 import datetime
 
 import pytest
-import wagtail_factories
 from wagtail.models import PageViewRestriction, Site
 
 from blog.factories import BlogIndexPageFactory, BlogPostPageFactory
 from lab.models import Course, IndustryPartner, LabSettings
 from news.factories import NewsPageFactory
-from people.models import CompetitionAward, Honor, PeopleIndexPage, PersonPage, Talk
+from people.factories import PeopleIndexPageFactory, PersonPageFactory
+from people.models import CompetitionAward, Honor, Talk
 from research.factories import ResearchAreaPageFactory
 from webhooks.delivery import dispatch
 from webhooks.models import WebhookDelivery
-
-
-class PeopleIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Team"
-    slug = "team"
-
-    class Meta:
-        model = PeopleIndexPage
-
-
-class PersonPageFactory(wagtail_factories.PageFactory):
-    title = "Song Han"
-    slug = "song-han"
-    role = "pi"
-
-    class Meta:
-        model = PersonPage
 
 
 @pytest.fixture
@@ -47,7 +30,7 @@ def captured(endpoint, django_capture_on_commit_callbacks):
 @pytest.fixture
 def person(site_tree):
     team = PeopleIndexPageFactory(parent=site_tree["home"])
-    return PersonPageFactory(parent=team)
+    return PersonPageFactory(parent=team, title="Song Han", slug="song-han", role="pi")
 
 
 def test_unpublishing_a_page(site_tree, captured):
