@@ -44,3 +44,16 @@ def test_production_deploy_check_is_clean():
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_postgresql_gets_the_connect_timeout_from_the_environment():
+    result = subprocess.run(
+        [sys.executable, "-c", "from cms.settings import base; print(base.DATABASES['default']['OPTIONS'])"],
+        cwd=settings.BASE_DIR,
+        env={"PATH": os.environ["PATH"], "DATABASE_URL": "postgres://u@db.example.org/lab", "DB_CONNECT_TIMEOUT": "3"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "'connect_timeout': 3" in result.stdout

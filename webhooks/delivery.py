@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db import close_old_connections, transaction
 from django.utils import timezone
 
-from . import signing
+from . import signing, targets
 from .models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
 
 logger = logging.getLogger(__name__)
@@ -84,16 +84,6 @@ def record(event, build_payload):
 # --- Sending ----------------------------------------------------------------------------------------------------
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect is an error: a POST must not silently turn into a GET elsewhere."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None
-
-
-_opener = urllib.request.build_opener(_NoRedirects)
-
-
 def encode(payload):
     """The exact bytes posted and signed."""
     return json.dumps(payload, separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode()
@@ -103,6 +93,10 @@ def post(endpoint, delivery):
     """POST one delivery; returns (status code or None, error message or "")."""
     if not endpoint.url.lower().startswith(("http://", "https://")):
         return None, "The endpoint's URL is not http(s)."
+    try:
+        addresses = targets.resolve(endpoint.url)
+    except targets.RefusedTarget as refusal:
+        return None, f"Refused: {refusal}"
     body = encode(delivery.payload)
     request = urllib.request.Request(  # noqa: S310 (the scheme is checked above)
         endpoint.url,
@@ -118,7 +112,7 @@ def post(endpoint, delivery):
         },
     )
     try:
-        with _opener.open(request, timeout=timeout()) as response:
+        with targets.opener(addresses).open(request, timeout=timeout()) as response:
             response.read(64 * 1024)
             return response.status, ""
     except urllib.error.HTTPError as error:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from . import targets
 from .events import EVENT_CHOICES, all_events
 
 
@@ -63,6 +64,11 @@ class WebhookEndpoint(models.Model):
     def clean(self):
         if self.url and not self.url.lower().startswith(("http://", "https://")):
             raise ValidationError({"url": "Use an http:// or https:// URL."})
+        if self.url:
+            try:
+                targets.check_url(self.url)
+            except targets.RefusedTarget as refusal:
+                raise ValidationError({"url": str(refusal)}) from None
         if self.secret is not None and len(self.secret) < 16:
             raise ValidationError({"secret": "Use at least 16 characters."})
 

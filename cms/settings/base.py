@@ -1,5 +1,6 @@
 """Settings shared by every environment; each value that differs between machines comes from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "corsheaders",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -74,6 +77,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Security (docs/security.md): request bodies and the statement timeout of the public API, the
+    # Content-Security-Policy of every response, and axes last, as its documentation requires.
+    "graphql_api.middleware.RequestBodyMiddleware",
+    "graphql_api.middleware.StatementTimeoutMiddleware",
+    "cms.security.PathCSPMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -104,6 +113,15 @@ DATABASES = {
     )
 }
 
+# --- Database timeouts (docs/security.md) ---------------------------------------------------------------------
+# A database that never answers must not hold a worker until gunicorn kills it: libpq gives up connecting after
+# DB_CONNECT_TIMEOUT seconds (its minimum is 2). Public API reads are cut after GRAPHQL_STATEMENT_TIMEOUT_MS by
+# graphql_api.middleware.StatementTimeoutMiddleware; the admin and imports keep PostgreSQL's default (none).
+DB_CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+GRAPHQL_STATEMENT_TIMEOUT_MS = int(os.environ.get("GRAPHQL_STATEMENT_TIMEOUT_MS", "5000"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = {"connect_timeout": DB_CONNECT_TIMEOUT, **DATABASES["default"].get("OPTIONS", {})}
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The admin writes from several requests at once (autosave, image thumbnails): take the write lock at the start
     # of a transaction and wait for it, instead of failing half-way with "database is locked".
@@ -132,6 +150,23 @@ CACHES["renditions"] = {
     "LOCATION": "renditions",
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
+
+# --- Login throttling with django-axes (docs/security.md) -------------------------------------------------------
+# Failed logins (the Wagtail admin, Django's admin, page and document passwords) are recorded in the database;
+# after AXES_FAILURE_LIMIT failures one username from one IP address is locked out for AXES_COOLOFF_MINUTES, even
+# with the right password. Unlock early with `manage.py axes_reset_username <name>` (or `axes_reset`).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+# How many reverse proxies in front append to X-Forwarded-For: the client is the address they saw. 0: REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -249,6 +284,10 @@ WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "5"))
 WEBHOOKS_MAX_ATTEMPTS = int(os.environ.get("WEBHOOKS_MAX_ATTEMPTS", "6"))
 # Seconds before the 1st, 2nd, ... retry: 1 min, 5 min, 30 min, 2 h, 12 h (the last repeats).
 WEBHOOKS_RETRY_DELAYS = [60, 300, 1800, 7200, 43200]
+# --- Webhook targets (docs/security.md) --------------------------------------------------------------------------
+# Endpoints may not point at loopback, private, link-local or reserved addresses (checked when saved and again after
+# DNS resolution when sent), except these hosts, e.g. "localhost,127.0.0.1" for a frontend in development.
+WEBHOOK_ALLOWED_INTERNAL_HOSTS = env_list("WEBHOOK_ALLOWED_INTERNAL_HOSTS")
 # Items in each RSS/Atom feed.
 FEEDS_MAX_ITEMS = int(os.environ.get("FEEDS_MAX_ITEMS", "30"))
 
@@ -261,3 +300,27 @@ SENDFILE_BACKEND = "core.media"
 MEDIA_SERVE = os.environ.get("MEDIA_SERVE", "django")
 MEDIA_ACCEL_REDIRECT_PREFIX = os.environ.get("MEDIA_ACCEL_REDIRECT_PREFIX", "/protected-media/")
 MEDIA_PUBLIC_MAX_AGE = int(os.environ.get("MEDIA_PUBLIC_MAX_AGE", "3600"))
+
+# --- Content-Security-Policy (django-csp; docs/security.md) -----------------------------------------------------
+# The admin's policy. Wagtail 7's admin still renders inline <script> (inline panels, date pickers) and inline
+# styles, so both need 'unsafe-inline'; the rest is closed: no plugins, no foreign forms, base URL or framing, and
+# scripts, fetches and fonts only from this origin. Images may come from any https origin (embed thumbnails,
+# avatars, media on object storage); the preview panel frames the frontend.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", FRONTEND_BASE_URL],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# Responses under these paths are data, never rendered: nothing may load from them and nobody may frame them.
+CSP_API_PATHS = ("/graphql/",)
+CSP_API_DIRECTIVES = {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}

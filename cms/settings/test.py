@@ -14,3 +14,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 FRONTEND_BASE_URL = "http://frontend.test"
 # One process, so the local-memory cache is shared by everything the tests do: exercise the response cache.
 GRAPHQL_CACHE = {**GRAPHQL_CACHE, "TIMEOUT": 300}
+# django-axes stays on; only the test client's login(), which passes no request, skips its check.
+AUTHENTICATION_BACKENDS = [
+    "tests.axes_backend.AxesBackendAllowingClientLogin",
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -83,6 +83,8 @@ def deliver_inside_the_commit_hook(settings):
     """Deterministic: deliveries are sent by the on_commit callback itself, which tests run explicitly."""
     settings.WEBHOOKS_DELIVERY_MODE = "sync"
     settings.WEBHOOKS_TIMEOUT = 2
+    # The receivers listen on 127.0.0.1, an internal address that endpoints may only reach when allowed.
+    settings.WEBHOOK_ALLOWED_INTERNAL_HOSTS = ["127.0.0.1"]
 
 
 @pytest.fixture
