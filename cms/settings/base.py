@@ -248,3 +248,8 @@ WEBHOOKS_MAX_ATTEMPTS = int(os.environ.get("WEBHOOKS_MAX_ATTEMPTS", "6"))
 WEBHOOKS_RETRY_DELAYS = [60, 300, 1800, 7200, 43200]
 # Items in each RSS/Atom feed.
 FEEDS_MAX_ITEMS = int(os.environ.get("FEEDS_MAX_ITEMS", "30"))
+
+# `import_content` (core/content): the largest YAML file, and the largest dataset, it reads; larger ones are refused
+# before parsing (about a second and 35 MB of memory per MB of YAML). Image files follow WAGTAILIMAGES_MAX_UPLOAD_SIZE.
+CONTENT_IMPORT_MAX_FILE_BYTES = int(os.environ.get("CONTENT_IMPORT_MAX_FILE_BYTES", str(2 * 1024 * 1024)))
+CONTENT_IMPORT_MAX_TOTAL_BYTES = int(os.environ.get("CONTENT_IMPORT_MAX_TOTAL_BYTES", str(10 * 1024 * 1024)))
