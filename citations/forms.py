@@ -1,6 +1,17 @@
+import re
+
 from django import forms
+from django.conf import settings
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+# An entry starts with @type{ or @type( ; @string, @comment and @preamble are not entries.
+ENTRY_START = re.compile(r"^\s*@(?!(?:string|comment|preamble)\b)\w+\s*[{(]", re.IGNORECASE | re.MULTILINE)
+
+
+def admin_max_entries():
+    """Entries one admin request imports at most: each new project costs about 0.1 s (a page, a revision, the search
+    and reference indexes), and a request must finish within the server's 30 s timeout."""
+    return settings.BIBTEX_ADMIN_MAX_ENTRIES
 
 
 class BibtexImportForm(forms.Form):
@@ -37,5 +48,11 @@ class BibtexImportForm(forms.Form):
             text = f"{file_text}\n{pasted}" if pasted else file_text
         if not text.strip() and not self.errors:
             raise forms.ValidationError("Paste BibTeX entries or choose a .bib file.")
+        entries, limit = len(ENTRY_START.findall(text)), admin_max_entries()
+        if entries > limit:
+            raise forms.ValidationError(
+                f"There are {entries} entries; the admin imports at most {limit} at a time. Split the file, or run "
+                "`manage.py import_bibtex FILE`, which has no limit."
+            )
         cleaned["text"] = text
         return cleaned

@@ -21,6 +21,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from .graphql import GraphQLBlockList
 from .math import LatexError, latex_problem, latex_to_mathml
+from .sanitize import check_rich_text
 from .visibility import public_or_none
 
 CODE_LANGUAGES = [
@@ -80,9 +81,23 @@ class HeadingBlock(blocks.StructBlock):
         description = "A section heading, level 2 to 4."
 
 
+class SafeRichTextBlock(blocks.RichTextBlock):
+    """Rich text that refuses markup its features do not allow (core/sanitize.py), however it arrives.
+
+    Draftail only ever sends allowed markup; an import file or an API may not. Stored and migrated as Wagtail's
+    RichTextBlock: the check adds validation, not a new kind of data.
+    """
+
+    canonical_module_path = "wagtail.blocks.RichTextBlock"
+
+    def clean(self, value):
+        check_rich_text(value.source, self.features)
+        return super().clean(value)
+
+
 def paragraph_block():
     """Rich text with the features a lab's prose needs; served as HTML with links resolved for the frontend."""
-    return blocks.RichTextBlock(
+    return SafeRichTextBlock(
         features=["bold", "italic", "link", "document-link", "ol", "ul", "code", "superscript", "subscript"],
         icon="pilcrow",
         label="Paragraph",
@@ -257,7 +272,7 @@ class QuoteBlock(blocks.StructBlock):
 @register_streamfield_block
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(choices=CALLOUT_KINDS, default="note")
-    text = blocks.RichTextBlock(features=["bold", "italic", "link", "code"])
+    text = SafeRichTextBlock(features=["bold", "italic", "link", "code"])
 
     graphql_fields = [
         GraphQLString("kind", required=True, description="tldr, note or warning."),
@@ -416,7 +431,7 @@ class RecentWorkBlock(blocks.StructBlock):
     """A "recent work" theme of the home page: a label, a paragraph, and the projects it names."""
 
     label = blocks.CharBlock(max_length=120, help_text="E.g. LLM Quantization.")
-    text = blocks.RichTextBlock(features=["bold", "italic", "link"])
+    text = SafeRichTextBlock(features=["bold", "italic", "link"])
     projects = blocks.ListBlock(blocks.PageChooserBlock(page_type="research.ProjectPage"), required=False)
 
     graphql_fields = [

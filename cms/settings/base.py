@@ -324,3 +324,10 @@ CONTENT_SECURITY_POLICY = {
 # Responses under these paths are data, never rendered: nothing may load from them and nobody may frame them.
 CSP_API_PATHS = ("/graphql/",)
 CSP_API_DIRECTIVES = {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}
+
+# `import_content` (core/content): the largest YAML file, and the largest dataset, it reads; larger ones are refused
+# before parsing (about a second and 35 MB of memory per MB of YAML). Image files follow WAGTAILIMAGES_MAX_UPLOAD_SIZE.
+CONTENT_IMPORT_MAX_FILE_BYTES = int(os.environ.get("CONTENT_IMPORT_MAX_FILE_BYTES", str(2 * 1024 * 1024)))
+CONTENT_IMPORT_MAX_TOTAL_BYTES = int(os.environ.get("CONTENT_IMPORT_MAX_TOTAL_BYTES", str(10 * 1024 * 1024)))
+# The admin's BibTeX import: entries per upload (about 0.1 s each; `manage.py import_bibtex` has no limit).
+BIBTEX_ADMIN_MAX_ENTRIES = int(os.environ.get("BIBTEX_ADMIN_MAX_ENTRIES", "100"))

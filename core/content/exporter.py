@@ -167,7 +167,7 @@ def export_dataset(folder):
     records = exporter.records()
     for record, image in zip(records["images"], exporter.images.values(), strict=True):
         suffix = Path(image.file.name).suffix or ".png"
-        with image.open_file() as source, open(folder / "images" / f"{record['key']}{suffix}", "wb") as target:
+        with image.open_file() as source, open(folder / "images" / Path(f"{record['key']}{suffix}").name, "wb") as target:
             shutil.copyfileobj(source, target)
         record["file"] = f"images/{record['key']}{suffix}"
     _write(folder / "manifest.yaml", {"format": FORMAT, "version": VERSION})
@@ -177,5 +177,13 @@ def export_dataset(folder):
     return {name: len(items) for name, items in records.items()}
 
 
+class _Dumper(yaml.SafeDumper):
+    """Never writes anchors and aliases: the importer refuses them (see schema._NoAliasLoader)."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
 def _write(path, data):
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+    path.write_text(text, encoding="utf-8")

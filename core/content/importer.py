@@ -39,6 +39,9 @@ ANNOUNCEMENT_FIELDS = {
 }
 SETTINGS_FIELDS = ("contact_email", "office", "recruiting_text", "recruiting_form_url", "phd_applicants_note")
 
+# What a block raises reading a value of the wrong shape (a string where a struct's mapping belongs ...).
+MALFORMED_BLOCK = (TypeError, ValueError, AttributeError, KeyError, IndexError)
+
 INDEXES = [
     (ResearchAreaIndexPage, "Research", "research"),
     (ProjectIndexPage, "Projects", "projects"),
@@ -56,6 +59,7 @@ class Importer:
         self.exporter = None
         self._partners_seen = []
         self.problems = []
+        self.written_files = []  # deleted from storage if the import is refused or fails
 
     def run(self):
         home = self.home()
@@ -123,11 +127,11 @@ class Importer:
 
     def canonical_body(self, record, stream_block):
         """A file's body as the blocks store it (defaults filled in), so an unchanged body compares equal."""
-        value = stream_block.to_python(stream_with_image_ids(record["body"], self.image_id))
         try:
+            value = stream_block.to_python(stream_with_image_ids(record["body"], self.image_id))
             value = stream_block.clean(value)
-        except ValidationError:
-            pass  # reported with its item and field when the body is written
+        except (ValidationError, *MALFORMED_BLOCK):
+            return  # reported with its item and field when the body is written
         record["body"] = plain_stream(stream_block.get_prep_value(value), self.exporter.image_key)
 
     def body(self, stream, stream_block, label):
@@ -139,6 +143,8 @@ class Importer:
             stream_block.clean(stream_block.to_python(raw))
         except ValidationError as error:
             self.problems.extend(f"{label}: field 'body': {message}" for message in block_error_messages(error))
+        except MALFORMED_BLOCK as error:
+            self.problems.append(f"{label}: field 'body': a block's value has the wrong shape ({error!r}).")
         return raw
 
     # Kinds
@@ -154,6 +160,8 @@ class Importer:
         if created:
             image.file = self.image_file(raw)
         image.save()
+        if created:
+            self.written_files.append(image.file.name)
         self.exporter.images[image.pk] = image
         return "created" if created else "updated"
 
@@ -369,6 +377,13 @@ def _flatten(data, path):
 def import_dataset(folder):
     """Check the whole dataset, then write it in one transaction. Returns counts of created/updated/unchanged."""
     dataset = read_dataset(folder)
-    with transaction.atomic():
-        report = Importer(dataset, folder).run()
+    importer = Importer(dataset, folder)
+    try:
+        with transaction.atomic():
+            report = importer.run()
+    except BaseException:
+        storage = get_image_model()._meta.get_field("file").storage
+        for name in importer.written_files:  # the rows are rolled back; the files would stay in media
+            storage.delete(name)
+        raise
     return report

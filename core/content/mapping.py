@@ -9,7 +9,7 @@ import datetime
 
 from .schema import _MISSING, KINDS
 
-DEFAULTS = {"str": "", "text": "", "list": [], "refs": [], "dict": {}, "stream": []}
+DEFAULTS = {"str": "", "text": "", "url": "", "html": "", "list": [], "strs": [], "refs": [], "dict": {}, "stream": []}
 
 
 def normalise(kind_name, record):

@@ -1,12 +1,16 @@
 """Reading and checking a dataset folder, with no database access: a bad file is refused before any write."""
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from django.conf import settings
+from PIL import ImageColor
 
 from core.blocks import LINK_KINDS
+from core.sanitize import rich_text_problems, url_problem
 
 FORMAT = "labcms-content"
 VERSION = 1
@@ -27,11 +31,14 @@ class DatasetError(Exception):
 
 @dataclass
 class Field:
-    kind: str  # str, text, int, date, bool, list, dict, stream, enum, ref, refs
+    kind: str  # str, text, int, date, bool, url, html, color, list, strs, dict, stream, enum, ref, refs
     required: bool = True
     choices: tuple = ()
     target: str = ""  # for ref/refs: the kind referred to
     nullable: bool = False
+    features: tuple = ()  # for html: the rich text features of the field it is stored in
+    fields: dict | None = None  # for list and dict: the fields of each mapping
+    maximum: int = 32767  # for int: the largest the column it is stored in holds (PositiveSmallIntegerField)
 
 
 @dataclass
@@ -43,21 +50,32 @@ class Kind:
 
 S = Field("str")
 OPTIONAL_S = Field("str", required=False)
+OPTIONAL_URL = Field("url", required=False)
+URL = Field("url")
+# The features of the rich text fields records are stored in (lab/, people/, home/ models; core/blocks.py).
+BIO_FEATURES = ("bold", "italic", "link")
+ABOUT_FEATURES = ("bold", "italic", "link", "ul", "ol")
+PARAGRAPH_FEATURES = ("bold", "italic", "link", "document-link", "ol", "ul", "code", "superscript", "subscript")
 
 KINDS = {
-    "images": Kind("images.yaml", "key", {"key": S, "title": S, "alt": OPTIONAL_S, "color": OPTIONAL_S,
+    "images": Kind("images.yaml", "key", {"key": Field("key"), "title": S, "alt": OPTIONAL_S, "color": Field("color", False),
                                           "file": OPTIONAL_S}),
     "research_areas": Kind("research_areas.yaml", "slug", {"slug": S, "title": S, "summary": S,
                                                            "body": Field("stream", required=False)}),
     "people": Kind("people.yaml", "slug", {
         "slug": S, "name": S, "role": Field("enum", choices=ROLES),
-        "status": Field("enum", choices=("current", "alumni")), "bio": OPTIONAL_S, "links": Field("list", False),
+        "status": Field("enum", choices=("current", "alumni")), "bio": Field("html", False, features=BIO_FEATURES),
+        "links": Field("list", False, fields={"label": S, "url": URL}),
         "graduation_year": Field("int", False, nullable=True), "placement": OPTIONAL_S,
     }),
     "projects": Kind("projects.yaml", "short_name", {
-        "slug": S, "short_name": S, "title": S, "summary": OPTIONAL_S, "authors": Field("list", False),
+        "slug": S, "short_name": S, "title": S, "summary": OPTIONAL_S,
+        "authors": Field("list", False, fields={
+            "name": OPTIONAL_S, "person": Field("ref", False, target="people", nullable=True),
+            "equal_contribution": Field("bool", False)}),
         "affiliations": OPTIONAL_S, "venue": OPTIONAL_S, "year": Field("int", False, nullable=True),
-        "links": Field("list", False), "github_repo": OPTIONAL_S, "github_stars": Field("int", False, nullable=True),
+        "links": Field("list", False, fields={"kind": Field("enum", choices=tuple(dict(LINK_KINDS))), "url": URL}),
+        "github_repo": OPTIONAL_S, "github_stars": Field("int", False, nullable=True, maximum=2**31 - 1),
         "bibtex": OPTIONAL_S, "research_areas": Field("refs", False, target="research_areas"),
         "body": Field("stream", required=False),
     }),
@@ -75,28 +93,47 @@ KINDS = {
     }),
     "talks": Kind("talks.yaml", "key", {
         "key": S, "speaker": Field("ref", target="people", nullable=True), "title": S, "event": S,
-        "date": Field("date"), "links": Field("dict", False),
+        "date": Field("date"),
+        "links": Field("dict", False, fields={name: OPTIONAL_URL for name in ("video", "slides", "media", "event_page")}),
     }),
-    "industry_partners": Kind("industry_partners.yaml", None, {"name": S, "products": OPTIONAL_S, "url": OPTIONAL_S}),
+    "industry_partners": Kind("industry_partners.yaml", None, {"name": S, "products": OPTIONAL_S, "url": OPTIONAL_URL}),
     "courses": Kind("courses.yaml", "code", {
-        "code": S, "name": S, "url": OPTIONAL_S, "term": OPTIONAL_S, "time": OPTIONAL_S, "location": OPTIONAL_S,
+        "code": S, "name": S, "url": OPTIONAL_URL, "term": OPTIONAL_S, "time": OPTIONAL_S, "location": OPTIONAL_S,
         "notice": OPTIONAL_S,
     }),
     "blog_posts": Kind("blog_posts.yaml", "slug", {
-        "slug": S, "title": S, "date": Field("date"), "authors": Field("list", False), "summary": S,
-        "tags": Field("list", False), "research_areas": Field("refs", False, target="research_areas"),
+        "slug": S, "title": S, "date": Field("date"),
+        "authors": Field("list", False, fields={"name": S, "person": Field("ref", False, target="people",
+                                                                            nullable=True)}),
+        "summary": S, "tags": Field("strs", False), "research_areas": Field("refs", False, target="research_areas"),
         "projects": Field("refs", False, target="projects"), "body": Field("stream"),
     }),
     "news": Kind("news.yaml", "key", {
-        "key": S, "date": Field("date"), "title": S, "kind": Field("enum", choices=NEWS_KINDS), "body": OPTIONAL_S,
-        "venue": OPTIONAL_S, "projects": Field("refs", False, target="projects"), "links": Field("list", False),
-        "announces": Field("dict", False, nullable=True),
+        "key": S, "date": Field("date"), "title": S, "kind": Field("enum", choices=NEWS_KINDS),
+        "body": Field("html", False, features=PARAGRAPH_FEATURES), "venue": OPTIONAL_S,
+        "projects": Field("refs", False, target="projects"),
+        "links": Field("list", False, fields={"label": Field("enum", choices=NEWS_LINK_LABELS), "url": URL}),
+        "announces": Field("dict", False, nullable=True, fields={
+            "type": Field("enum", choices=ANNOUNCEMENT_TYPES), "key": S}),
     }),
 }  # fmt: skip
 
-SITE_HOME_FIELDS = ("title", "lab_name", "tagline", "profile_name", "profile_title", "about")
-SITE_SETTINGS_FIELDS = ("contact_email", "office", "recruiting_text", "recruiting_form_url", "phd_applicants_note")
-
+SITE = Field("dict", fields={  # site.yaml
+    "home": Field("dict", fields={
+        "title": S, "lab_name": S, "tagline": OPTIONAL_S, "profile_name": OPTIONAL_S, "profile_title": OPTIONAL_S,
+        "about": Field("html", False, features=ABOUT_FEATURES),
+        "recent_work": Field("list", False, fields={
+            "label": S, "text": Field("html", features=BIO_FEATURES),
+            "projects": Field("refs", False, target="projects")}),
+        "research_interests": Field("refs", False, target="research_areas"),
+    }),
+    "lab_settings": Field("dict", False, fields={
+        "contact_email": OPTIONAL_S, "office": OPTIONAL_S, "recruiting_text": Field("html", False,
+                                                                                    features=BIO_FEATURES),
+        "recruiting_form_url": OPTIONAL_URL, "phd_applicants_note": OPTIONAL_S,
+        "social_links": Field("list", False, fields={"label": S, "url": URL}),
+    }),
+})  # fmt: skip
 
 @dataclass
 class Dataset:
@@ -105,9 +142,16 @@ class Dataset:
 
 
 def read_dataset(folder):
-    """Load and check every file of a dataset; raise DatasetError listing all problems."""
+    """Load and check every file of a dataset; raise DatasetError listing all problems.
+
+    The shapes of every record are checked first (types, nested fields, rich text, URLs, image files); references
+    between records only once every shape is right, so no check ever trips over a value of the wrong type.
+    """
     folder = Path(folder)
     problems = []
+    _check_sizes(folder, problems)
+    if problems:
+        raise DatasetError(problems)
     manifest = _load(folder / "manifest.yaml", problems, expect=dict)
     if manifest is not None and (manifest.get("format"), manifest.get("version")) != (FORMAT, VERSION):
         problems.append(
@@ -122,15 +166,57 @@ def read_dataset(folder):
     if problems:
         raise DatasetError(problems)
     for name, kind in KINDS.items():
-        _check_records(name, kind, items[name], problems)
-    keys = {name: {record.get(kind.key) for record in items[name]} for name, kind in KINDS.items() if kind.key}
+        _check_records(kind, items[name], problems)
+    problems.extend(f"site.yaml: {problem}" for problem in _fields_problems(site, SITE.fields, ""))
+    _check_image_files(folder, items["images"], problems)
+    keys = {
+        name: {record[kind.key] for record in items[name] if isinstance(record, dict) and isinstance(record.get(kind.key), str)}
+        for name, kind in KINDS.items()
+        if kind.key
+    }
     for name, kind in KINDS.items():
-        _check_references(name, kind, items[name], keys, problems)
-    _check_site(site, keys, problems)
+        for index, record in enumerate(items[name]):
+            label = _label(kind, record, index)
+            problems.extend(f"{label}: {problem}" for problem in _references(record, kind.fields, keys, ""))
+    home = site.get("home")
+    problems.extend(f"site.yaml home: {problem}" for problem in _references(home, SITE.fields["home"].fields, keys, ""))
+    _check_announcements(items["news"], keys, problems)
     _check_image_references(items, keys["images"], problems)
     if problems:
         raise DatasetError(problems)
     return Dataset(site=site, items=items)
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without anchors and aliases: the format never uses them, and nested aliases ("billion
+    laughs") expand into a structure that takes minutes and gigabytes to walk."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in a dataset: write the value out", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def _check_sizes(folder, problems):
+    """Refuse a file over CONTENT_IMPORT_MAX_FILE_BYTES, or a dataset over CONTENT_IMPORT_MAX_TOTAL_BYTES, unread."""
+    per_file, total_limit = settings.CONTENT_IMPORT_MAX_FILE_BYTES, settings.CONTENT_IMPORT_MAX_TOTAL_BYTES
+    total = 0
+    for path in sorted(folder.glob("*.yaml")):
+        size = path.stat().st_size
+        total += size
+        if size > per_file:
+            problems.append(
+                f"{path.name}: the file is {size:,} bytes, over the limit of {per_file:,} "
+                "(CONTENT_IMPORT_MAX_FILE_BYTES): split the dataset or raise the limit."
+            )
+    if total > total_limit and not problems:
+        problems.append(
+            f"the dataset's files are {total:,} bytes in all, over the limit of {total_limit:,} "
+            "(CONTENT_IMPORT_MAX_TOTAL_BYTES)."
+        )
 
 
 def _load(path, problems, expect):
@@ -138,8 +224,8 @@ def _load(path, problems, expect):
         problems.append(f"{path.name}: the file is missing.")
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoAliasLoader)  # noqa: S506 (a SafeLoader)
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError) as error:
         problems.append(f"{path.name}: not valid YAML: {error}")
         return None
     if data is None:
@@ -152,60 +238,101 @@ def _load(path, problems, expect):
 
 def _label(kind, record, index):
     key = record.get(kind.key) if kind.key and isinstance(record, dict) else None
-    return f"{kind.file} item {key!r}" if key else f"{kind.file} item {index + 1}"
+    return f"{kind.file} item {key!r}" if isinstance(key, str) and key else f"{kind.file} item {index + 1}"
 
 
-def _check_records(name, kind, records, problems):
+def _check_records(kind, records, problems):
     seen = set()
     for index, record in enumerate(records):
         if not isinstance(record, dict):
             problems.append(f"{kind.file} item {index + 1}: expected a mapping.")
             continue
         label = _label(kind, record, index)
-        unknown = set(record) - set(kind.fields)
-        if unknown:
-            problems.append(f"{label}: unknown field(s) {', '.join(sorted(unknown))}.")
-        for field_name, spec in kind.fields.items():
-            problem = _check_value(record.get(field_name, _MISSING), spec)
-            if problem:
-                problems.append(f"{label}: field {field_name!r} {problem}")
-        if kind.key:
-            if record.get(kind.key) in seen:
-                problems.append(f"{label}: {kind.key} {record.get(kind.key)!r} appears more than once.")
-            seen.add(record.get(kind.key))
-        _check_nested(name, record, label, problems)
+        problems.extend(f"{label}: {problem}" for problem in _fields_problems(record, kind.fields, ""))
+        key = record.get(kind.key) if kind.key else None
+        if isinstance(key, str):
+            if key in seen:
+                problems.append(f"{label}: {kind.key} {key!r} appears more than once.")
+            seen.add(key)
 
 
 _MISSING = object()
 
 
-def _check_value(value, spec):
+def _fields_problems(mapping, fields, where):
+    """Problems of a mapping's fields; `where` says where the mapping is, e.g. "field 'links' item 2 "."""
+    unknown = sorted(str(name) for name in set(mapping) - set(fields))
+    if unknown:
+        yield f"{where}unknown field(s) {', '.join(unknown)}."
+    for field_name, spec in fields.items():
+        yield from _problems(mapping.get(field_name, _MISSING), spec, f"{where}field {field_name!r}")
+
+
+def _problems(value, spec, where):
     if value is _MISSING:
-        return "is required." if spec.required else None
+        if spec.required:
+            yield f"{where} is required."
+        return
     if value is None:
-        return None if (spec.nullable or not spec.required) else "must not be empty."
+        if spec.required and not spec.nullable:
+            yield f"{where} must not be empty."
+        return
+    if problem := _check_value(value, spec):
+        yield f"{where} {problem}"
+    elif spec.fields is not None and spec.kind == "dict":
+        yield from _fields_problems(value, spec.fields, f"{where}: ")
+    elif spec.fields is not None:
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                yield f"{where} item {index + 1} must be a mapping; got {item!r}."
+            else:
+                yield from _fields_problems(item, spec.fields, f"{where} item {index + 1}: ")
+
+
+def _check_value(value, spec):
     checks = {
         "str": lambda v: isinstance(v, str) and (v.strip() or not spec.required),
         "text": lambda v: isinstance(v, str),
+        "url": lambda v: isinstance(v, str),
+        "html": lambda v: isinstance(v, str),
+        "color": lambda v: isinstance(v, str),
         "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
         "bool": lambda v: isinstance(v, bool),
         "list": lambda v: isinstance(v, list),
+        "strs": lambda v: isinstance(v, list) and all(isinstance(item, str) for item in v),
         "dict": lambda v: isinstance(v, dict),
         "stream": lambda v: isinstance(v, list) and all(isinstance(b, dict) and "type" in b for b in v),
-        "refs": lambda v: isinstance(v, list),
+        "refs": lambda v: isinstance(v, list) and all(isinstance(item, str) for item in v),
         "ref": lambda v: isinstance(v, str),
-        "enum": lambda v: v in spec.choices,
+        "enum": lambda v: isinstance(v, str) and v in spec.choices,
         "date": _is_date,
+        "key": lambda v: isinstance(v, str) and re.fullmatch(r"[A-Za-z0-9][\w-]*", v),
     }
-    if checks[spec.kind](value):
-        return None
-    if spec.kind == "enum":
-        return f"is {value!r}; use one of: {', '.join(spec.choices)}."
-    if spec.kind == "date":
-        return f"is {value!r}; use a date written YYYY-MM-DD."
-    if spec.kind == "stream":
-        return "must be a list of blocks, each with a `type` and a `value`."
-    return f"must be {'a non-empty ' if spec.required and spec.kind == 'str' else 'a '}{spec.kind}; got {value!r}."
+    if not checks[spec.kind](value):
+        if spec.kind == "enum":
+            return f"is {value!r}; use one of: {', '.join(spec.choices)}."
+        if spec.kind == "date":
+            return f"is {value!r}; use a date written YYYY-MM-DD."
+        if spec.kind == "stream":
+            return "must be a list of blocks, each with a `type` and a `value`."
+        if spec.kind == "key":
+            return f"is {value!r}; use letters, digits, - and _ (it names the image's file on export)."
+        if spec.kind in {"strs", "refs"}:
+            return f"must be a list of strings; got {value!r}."
+        expected = {"url": "web address", "html": "HTML text", "color": "colour"}.get(spec.kind, spec.kind)
+        return f"must be {'a non-empty ' if spec.required and spec.kind == 'str' else 'a '}{expected}; got {value!r}."
+    if spec.kind == "int" and not 0 <= value <= spec.maximum:
+        return f"is {value}; use a whole number from 0 to {spec.maximum}."
+    if spec.kind == "url" and value:
+        return url_problem(value)
+    if spec.kind == "html" and (problems := rich_text_problems(value, spec.features)):
+        return f"has HTML that is not allowed: {'; '.join(problems)}."
+    if spec.kind == "color" and value:
+        try:
+            ImageColor.getrgb(value)
+        except ValueError:
+            return f"is {value!r}; use a colour such as #336699."
+    return None
 
 
 def _is_date(value):
@@ -218,25 +345,21 @@ def _is_date(value):
     return True
 
 
-def _check_nested(name, record, label, problems):
-    link_kinds = dict(LINK_KINDS)
-    if name == "projects":
-        for link in record.get("links") or []:
-            if not isinstance(link, dict) or link.get("kind") not in link_kinds or not link.get("url"):
-                problems.append(f"{label}: field 'links' has {link!r}; each needs a `kind` and a `url`.")
-    if name == "news":
-        for link in record.get("links") or []:
-            if not isinstance(link, dict) or link.get("label") not in NEWS_LINK_LABELS or not link.get("url"):
-                problems.append(
-                    f"{label}: field 'links' has {link!r}; each needs a `url` and a `label`, one of: "
-                    f"{', '.join(NEWS_LINK_LABELS)}."
-                )
-        announces = record.get("announces")
-        if announces and announces.get("type") not in ANNOUNCEMENT_TYPES:
-            problems.append(
-                f"{label}: field 'announces' has type {announces.get('type')!r}; use one of: "
-                f"{', '.join(ANNOUNCEMENT_TYPES)}."
-            )
+def _references(mapping, fields, keys, where):
+    """Problems of references to other records; values of the wrong type are skipped (their shape is reported)."""
+    if not isinstance(mapping, dict):
+        return
+    for field_name, spec in fields.items():
+        value = mapping.get(field_name)
+        if spec.kind == "ref" and isinstance(value, str) and value not in keys[spec.target]:
+            yield f"{where}field {field_name!r} refers to unknown {spec.target} {value!r}."
+        if spec.kind == "refs" and isinstance(value, list):
+            for ref in value:
+                if isinstance(ref, str) and ref not in keys[spec.target]:
+                    yield f"{where}field {field_name!r} refers to unknown {spec.target} {ref!r}."
+        if spec.kind == "list" and spec.fields and isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _references(item, spec.fields, keys, f"{where}field {field_name!r} item {index + 1}: ")
 
 
 ANNOUNCEMENT_TARGETS = {
@@ -248,55 +371,43 @@ ANNOUNCEMENT_TARGETS = {
 }
 
 
-def _check_references(name, kind, records, keys, problems):
+def _check_announcements(records, keys, problems):
     for index, record in enumerate(records):
-        if not isinstance(record, dict):
-            continue
-        label = _label(kind, record, index)
-        for field_name, spec in kind.fields.items():
-            value = record.get(field_name)
-            if spec.kind == "ref" and value is not None and value not in keys[spec.target]:
-                problems.append(f"{label}: field {field_name!r} refers to unknown {spec.target} {value!r}.")
-            if spec.kind == "refs":
-                for ref in value or []:
-                    if ref not in keys[spec.target]:
-                        problems.append(f"{label}: field {field_name!r} refers to unknown {spec.target} {ref!r}.")
-        for author in record.get("authors") or [] if name in {"projects", "blog_posts"} else []:
-            person = author.get("person") if isinstance(author, dict) else None
-            if person and person not in keys["people"]:
-                problems.append(f"{label}: an author refers to unknown people {person!r}.")
-        announces = record.get("announces") if name == "news" else None
-        if announces and announces.get("type") in ANNOUNCEMENT_TARGETS:
+        announces = record.get("announces") if isinstance(record, dict) else None
+        if isinstance(announces, dict) and announces.get("type") in ANNOUNCEMENT_TARGETS:
             target = ANNOUNCEMENT_TARGETS[announces["type"]]
-            if announces.get("key") not in keys[target]:
-                problems.append(f"{label}: field 'announces' refers to unknown {target} {announces.get('key')!r}.")
+            if isinstance(announces.get("key"), str) and announces["key"] not in keys[target]:
+                label = _label(KINDS["news"], record, index)
+                problems.append(f"{label}: field 'announces' refers to unknown {target} {announces['key']!r}.")
 
 
-def _check_site(site, keys, problems):
-    home = site.get("home")
-    if not isinstance(home, dict):
-        problems.append("site.yaml: a `home` mapping is required.")
-        return
-    for field_name in ("title", "lab_name"):
-        if not home.get(field_name):
-            problems.append(f"site.yaml home: field {field_name!r} is required.")
-    for theme in home.get("recent_work") or []:
-        for project in theme.get("projects") or []:
-            if project not in keys["projects"]:
-                problems.append(f"site.yaml home recent_work {theme.get('label')!r}: unknown project {project!r}.")
-    for slug in home.get("research_interests") or []:
-        if slug not in keys["research_areas"]:
-            problems.append(f"site.yaml home research_interests: unknown research area {slug!r}.")
+def _check_image_files(folder, images, problems):
+    """An image's `file` must be a file inside the dataset's folder (no absolute path, `..` or outward symlink),
+    within the size the admin allows for an upload (WAGTAILIMAGES_MAX_UPLOAD_SIZE)."""
+    root = folder.resolve()
+    limit = getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+    for index, record in enumerate(images):
+        if not isinstance(record, dict) or not isinstance(record.get("file"), str) or not record["file"]:
+            continue
+        label = _label(KINDS["images"], record, index)
+        path = (folder / record["file"]).resolve()
+        if not path.is_relative_to(root):
+            problems.append(f"{label}: field 'file' {record['file']!r} is outside the dataset's folder.")
+        elif not path.is_file():
+            problems.append(f"{label}: field 'file' {record['file']!r} is not a file of the dataset.")
+        elif limit and path.stat().st_size > limit:
+            problems.append(
+                f"{label}: field 'file' {record['file']!r} is {path.stat().st_size:,} bytes, over the limit of "
+                f"{limit:,} (WAGTAILIMAGES_MAX_UPLOAD_SIZE)."
+            )
 
 
 def _check_image_references(items, image_keys, problems):
     for name in ("research_areas", "projects", "blog_posts"):
-        for record in items[name]:
-            for image_key in stream_image_keys(record.get("body") or []):
+        for index, record in enumerate(items[name]):
+            for image_key in stream_image_keys(record.get("body") or [] if isinstance(record, dict) else []):
                 if image_key not in image_keys:
-                    problems.append(
-                        f"{KINDS[name].file} item {record.get(KINDS[name].key)!r}: unknown image {image_key!r}."
-                    )
+                    problems.append(f"{_label(KINDS[name], record, index)}: unknown image {image_key!r}.")
 
 
 def stream_image_keys(value):

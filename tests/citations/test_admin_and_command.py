@@ -141,3 +141,21 @@ def test_the_command_dry_run_saves_nothing(project_index, tmp_path):
 def test_the_command_names_a_missing_file(project_index):
     with pytest.raises(CommandError, match=r"no-such\.bib: no such file\."):
         run("no-such.bib")
+
+
+def test_bibtex_upload_over_the_admin_entry_limit_is_refused_not_a_timeout(admin_client, project_index, settings):
+    """1,000 entries took 108 s, past gunicorn's 30 s timeout: the admin refuses more than its limit, naming it."""
+    settings.BIBTEX_ADMIN_MAX_ENTRIES = 3
+    text = "\n".join(f"@misc{{k{i}, title = {{Title {i}}}}}" for i in range(4)) + "\n@string{x = {y}}"
+    response = admin_client.post(URL, {"bibtex": text})
+    assert response.status_code == 200
+    assert "There are 4 entries; the admin imports at most 3 at a time." in response.content.decode()
+    assert not ProjectPage.objects.exists()
+
+
+def test_the_command_has_no_entry_limit(project_index, settings, tmp_path):
+    settings.BIBTEX_ADMIN_MAX_ENTRIES = 1
+    bib = tmp_path / "two.bib"
+    bib.write_text("@misc{a, title = {First}}\n@misc{b, title = {Second}}\n")
+    call_command("import_bibtex", str(bib), stdout=io.StringIO())
+    assert ProjectPage.objects.count() == 2

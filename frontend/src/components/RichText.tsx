@@ -1,15 +1,17 @@
 import { rewriteCmsLinks } from "@/lib/media";
 
+import { sanitize } from "./sanitize.mjs";
+
 /**
- * HTML from the CMS's rich text. Wagtail stores rich text through a whitelist of elements and
- * attributes and the API rewrites page links to public paths, so it is inserted as it is.
+ * HTML from the CMS's rich text. The CMS refuses scripts, event handlers and non-web URLs on the way in, and this
+ * cleans the HTML again (sanitize.mjs) so that the page stays safe whatever the API sends.
  */
 export function RichText({ html, className }: { html: string | null | undefined; className?: string }) {
   if (!html) return null;
   return (
     <div
       className={className ? `rich-text ${className}` : "rich-text"}
-      dangerouslySetInnerHTML={{ __html: rewriteCmsLinks(html) }}
+      dangerouslySetInnerHTML={{ __html: rewriteCmsLinks(sanitize(html)) }}
     />
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { DateText } from "@/components/DateText";
 import { Pagination } from "@/components/Pagination";
+import { sanitize } from "@/components/sanitize.mjs";
 import { SiteSearchDocument, type SiteSearchQuery } from "@/gql/graphql";
 import { CmsError, fetchGraphQL } from "@/lib/cms";
 import { pageHref, plural } from "@/lib/format";
@@ -145,9 +146,9 @@ function SearchHit({ hit }: { hit: Hit }) {
         `html.escape`, wrapping only the matched words, themselves escaped, in <mark>...</mark>;
         docs/scholarly.md ("Snippet") documents it as "HTML-escaped, with each matching word in
         <mark>", and tests/search/test_site_search.py checks that markup in the text comes out
-        escaped. That is why it may be inserted as HTML.
+        escaped. It is cleaned here too (only <mark> kept), so the page does not depend on the API for its safety.
       */}
-      {hit.snippet ? <p className="search-snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} /> : null}
+      {hit.snippet ? <p className="search-snippet" dangerouslySetInnerHTML={{ __html: sanitize(hit.snippet, "snippet") }} /> : null}
       {hit.externalUrl && !external ? (
         <p className="meta">
           <a href={hit.externalUrl} rel="noopener">

@@ -14,6 +14,8 @@ import yaml from "highlight.js/lib/languages/yaml";
 
 import type { CodeBlockFieldsFragment } from "@/gql/graphql";
 
+import { sanitize } from "../sanitize.mjs";
+
 // The CMS's CODE_LANGUAGES (core/blocks.py), each mapped to a highlight.js grammar. Highlighting
 // runs on the server only: the browser receives classed <span>s and a small stylesheet.
 const GRAMMARS = { bash, c, cpp, javascript, json, latex, plaintext, python, typescript, yaml };
@@ -62,7 +64,7 @@ export function CodeBlock({ block }: { block: CodeBlockFieldsFragment }) {
       <pre tabIndex={0}>
         <code
           className={`hljs language-${block.language}`}
-          dangerouslySetInnerHTML={{ __html: highlight(block.code, block.language) }}
+          dangerouslySetInnerHTML={{ __html: sanitize(highlight(block.code, block.language), "highlighted") }}
         />
       </pre>
     </figure>

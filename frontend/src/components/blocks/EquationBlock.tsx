@@ -4,6 +4,8 @@ import katex from "katex";
 
 import type { EquationBlockFieldsFragment } from "@/gql/graphql";
 
+import { sanitize } from "../sanitize.mjs";
+
 /**
  * An equation. Normally the API's `mathml`, rendered on the server by the CMS and drawn natively by
  * the browser (MathML Core); KaTeX on `latex` only when `mathml` is null, which the API sends only
@@ -15,7 +17,8 @@ import type { EquationBlockFieldsFragment } from "@/gql/graphql";
  * every text node and attribute value; it turns character references into characters first (so
  * nothing is double-unescaped), and drops `href`, `xlink:href`, `src`, `style`, `class`, `id` and
  * every `on*` attribute. `\href` and `\url` are refused at save time. docs/scholarly.md ("Math")
- * says the same, and the CMS's tests cover script and attribute injection.
+ * says the same, and the CMS's tests cover script and attribute injection. It is cleaned here too
+ * (sanitize.mjs, MathML elements only), so the page does not depend on the API for its safety.
  *
  * KaTeX's stylesheet and fonts come from the katex package and are bundled by Next; nothing is
  * fetched from a CDN. A formula KaTeX cannot parse is shown as its source, in the error colour,
@@ -23,7 +26,7 @@ import type { EquationBlockFieldsFragment } from "@/gql/graphql";
  */
 export function EquationBlock({ block }: { block: EquationBlockFieldsFragment }) {
   const display = block.mode !== "inline";
-  const html = block.mathml || renderWithKatex(block.latex, display);
+  const html = block.mathml ? sanitize(block.mathml, "mathml") : renderWithKatex(block.latex, display);
   return display ? (
     <div className="block-equation" dangerouslySetInnerHTML={{ __html: html }} />
   ) : (
