@@ -97,8 +97,11 @@ class BlogPostPage(LabPage):
     def reading_time(self):
         return max(1, math.ceil(count_words(self.body) / WORDS_PER_MINUTE))
 
-    def tag_names(self, info, **kwargs):
-        return [tag.name for tag in self.tags.all()]
+    @property
+    def tag_names(self):
+        """Alphabetical, everywhere tags are shown: their order in the database differs between SQLite and
+        PostgreSQL."""
+        return sorted((tag.name for tag in self.tags.all()), key=str.casefold)
 
     def public_projects(self, info, **kwargs):
         return [project for project in self.projects.all() if self.public_page(project)]

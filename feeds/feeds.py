@@ -133,7 +133,7 @@ class BlogFeed(SectionFeed):
         return ", ".join(author.name for author in item.authors.all()) or None
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return item.tag_names
 
 
 class NewsFeed(SectionFeed):

@@ -71,7 +71,7 @@ def hit_text(item):
     if label == "people.PersonPage":
         return _join(item.get_role_display(), item.placement, item.bio)
     if label == "blog.BlogPostPage":
-        return _join(item.summary, stream_text(item.body), ", ".join(tag.name for tag in item.tags.all()))
+        return _join(item.summary, stream_text(item.body), ", ".join(item.tag_names))
     if label == "news.NewsPage":
         return _join(stream_text(item.body), item.venue)
     if label == "research.ResearchAreaPage":

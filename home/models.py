@@ -111,7 +111,7 @@ class HomePage(LabPage):
 
     def open_source_projects(self, info, **kwargs):
         projects = ProjectPage.objects.filter(github_stars__gte=settings.OPEN_SOURCE_MIN_STARS)
-        return public_pages(projects).order_by("-github_stars", "title")
+        return public_pages(projects).order_by("-github_stars", "title", "pk")
 
     def public_featured_research_areas(self, info, **kwargs):
         chosen = self.featured_research_areas.select_related("research_area__image").prefetch_related(

@@ -148,7 +148,7 @@ class Honor(index.Indexed, ClusterableModel):
     ]
 
     class Meta:
-        ordering = ["-date", "title"]
+        ordering = ["-date", "title", "pk"]
 
     def __str__(self):
         return self.title
@@ -199,7 +199,7 @@ class CompetitionAward(index.Indexed, ClusterableModel):
     ]
 
     class Meta:
-        ordering = ["-year", "rank", "contest"]
+        ordering = ["-year", "rank", "contest", "pk"]
 
     def __str__(self):
         return f"{self.place}, {self.contest} {self.year}"
@@ -248,7 +248,7 @@ class Talk(index.Indexed, models.Model):
     ]
 
     class Meta:
-        ordering = ["-date", "title"]
+        ordering = ["-date", "title", "pk"]
 
     def __str__(self):
         return self.title

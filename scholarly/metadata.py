@@ -199,7 +199,7 @@ def blog_post_json_ld(page):
     if page.last_published_at:
         data["dateModified"] = page.last_published_at.isoformat()
     data["author"] = [person_reference(author.name) for author in page.authors.all()]
-    if tags := [tag.name for tag in page.tags.all()]:
+    if tags := page.tag_names:
         data["keywords"] = ", ".join(tags)
     data["publisher"] = organization(page)
     return data
