@@ -50,7 +50,7 @@ def checked_choice(name, value, choices):
 
 
 def checked_paging(page, per_page):
-    """`page` and `perPage` with their defaults; checked before a listing's other arguments, so errors keep order."""
+    """`page` and `perPage`, checked, with their defaults; a resolver may check them before its other arguments."""
     if page is not None and page < 1:
         raise BadRequestArgument(f"`page` must be 1 or more; got {page}.")
     return page or 1, checked_size("perPage", per_page, DEFAULT_PER_PAGE)
