@@ -13,6 +13,7 @@ subclasses with the same GraphQL names and fields, so the schema file does not c
 import copy
 
 import graphene
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from grapple.types.interfaces import get_page_interface
@@ -23,14 +24,13 @@ from grapple.types.sites import SiteObjectType
 from grapple.types.snippets import SnippetsQuery
 from grapple.types.structures import QuerySetList
 from grapple.utils import resolve_site_by_hostname, resolve_site_by_id
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag, TaggedItem, TaggedItemBase
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, DraftStateMixin, Page, Site
 from wagtail.snippets.models import get_snippet_models
 
-from blog.models import BlogPostPage, BlogPostTag
 from core.visibility import is_public, not_expired, private_collection_ids, public_or_none, public_pages
 
 from .arguments import (
@@ -59,6 +59,25 @@ def content_type_filter(content_type):
     return condition
 
 
+def public_page(info, find_site, token=None, **kwargs):
+    """The page grapple's `page` arguments name if it is public, or the draft a preview token was issued for.
+
+    `find_site` is called only when a site is needed, so a preview token costs no site lookup.
+    """
+    if token:
+        return page_from_preview_token(token, info.context)
+    if content_type := kwargs.get("content_type"):
+        content_type_filter(content_type)
+    page = get_specific_page(
+        id=kwargs.get("id"),
+        slug=kwargs.get("slug"),
+        url_path=kwargs.get("url_path"),
+        content_type=kwargs.get("content_type"),
+        site=find_site(),
+    )
+    return page if is_public(page) else None
+
+
 class PublicSiteObjectType(SiteObjectType):
     # grapple's site type with public resolvers. Same GraphQL name and fields (no docstring: it would become the
     # type's description); it replaces grapple's type for `Site` in graphene-django's registry, so
@@ -78,19 +97,8 @@ class PublicSiteObjectType(SiteObjectType):
             pages = pages.filter(content_type_filter(content_type))
         return resolve_page_list(pages.specific(), info, **kwargs)
 
-    def resolve_page(self, info, token=None, **kwargs):
-        if token:
-            return page_from_preview_token(token, info.context)
-        if content_type := kwargs.get("content_type"):
-            content_type_filter(content_type)
-        page = get_specific_page(
-            id=kwargs.get("id"),
-            slug=kwargs.get("slug"),
-            url_path=kwargs.get("url_path"),
-            content_type=kwargs.get("content_type"),
-            site=self,
-        )
-        return page if is_public(page) else None
+    def resolve_page(self, info, **kwargs):
+        return public_page(info, lambda: self, **kwargs)
 
 
 class PublicRedirect(RedirectObjectType):
@@ -157,14 +165,27 @@ def public_collections():
     return Collection.objects.exclude(id__in=private_collection_ids())
 
 
+def tagged_page_types():
+    """(through model, page type) for each taggit through model that tags one page type, found so no content app is
+    named here. taggit's own `TaggedItem` tags any object through a generic key; media tags are read through it."""
+    found = []
+    for model in apps.get_models():
+        if issubclass(model, TaggedItemBase):
+            target = model._meta.get_field("content_object").related_model
+            if isinstance(target, type) and issubclass(target, Page):
+                found.append((model, target))
+    return found
+
+
 def public_tags():
-    """Tags used by at least one public object: a public blog post, or an image or document in a public
-    collection. A tag only drafts, private pages or private media carry would tell what they are about."""
-    media = [get_image_model(), get_document_model()]
-    used = Q(
-        id__in=BlogPostTag.objects.filter(content_object__in=public_pages(BlogPostPage.objects.all())).values("tag_id")
-    )
-    for model in media:
+    """Tags used by at least one public object: a public page, or an image or document in a public collection.
+    A tag only drafts, private pages or private media carry would tell what they are about."""
+    used = Q()
+    for through, page_type in tagged_page_types():
+        used |= Q(
+            id__in=through.objects.filter(content_object__in=public_pages(page_type.objects.all())).values("tag_id")
+        )
+    for model in [get_image_model(), get_document_model()]:
         used |= Q(
             id__in=TaggedItem.objects.filter(
                 content_type=ContentType.objects.get_for_model(model),
@@ -206,24 +227,16 @@ class PublicPageResolvers(PublicSites, PublicRedirects, PublicMediaLists):
     `TagsQuery`.
     """
 
-    def resolve_page(self, info, token=None, **kwargs):
-        if token:
-            return page_from_preview_token(token, info.context)
-        if content_type := kwargs.get("content_type"):
-            content_type_filter(content_type)
-        site = get_site_filter(info, **kwargs)
-        if site is None and kwargs.get("url_path") and kwargs.get("site") is None:
-            # grapple matches a bare `urlPath` with `url_path__endswith`, so "/" would be any page at all; a path
-            # is read against the site the request is for (the default site when no hostname matches).
-            site = Site.find_for_request(info.context)
-        page = get_specific_page(
-            id=kwargs.get("id"),
-            slug=kwargs.get("slug"),
-            url_path=kwargs.get("url_path"),
-            content_type=kwargs.get("content_type"),
-            site=site,
-        )
-        return page if is_public(page) else None
+    def resolve_page(self, info, **kwargs):
+        def find_site():
+            site = get_site_filter(info, **kwargs)
+            if site is None and kwargs.get("url_path") and kwargs.get("site") is None:
+                # grapple matches a bare `urlPath` with `url_path__endswith`, so "/" would be any page at all; a
+                # path is read against the site the request is for (the default site when no hostname matches).
+                site = Site.find_for_request(info.context)
+            return site
+
+        return public_page(info, find_site, **kwargs)
 
     def resolve_pages(self, info, content_type=None, parent=None, ancestor=None, **kwargs):
         if parent:

@@ -1,14 +1,20 @@
-"""The public GraphQL schema: grapple's queries, resolved for the public, plus the typed listings.
+"""The public GraphQL schema: grapple's queries, resolved for the public, plus each project app's root fields.
 
 Mixins earlier in the bases win, so the public resolvers here replace grapple's own without patching grapple.
+A project app adds root fields with a `Query` class in its `schema.py`; nothing here names it.
 """
 
+from importlib import import_module
+from pathlib import Path
+
 import graphene
+from django.apps import apps
+from django.conf import settings
+from django.utils.module_loading import module_has_submodule
 from grapple.registry import registry
 from grapple.settings import grapple_settings
 from wagtail import hooks
 
-from .listings import ListingQueries
 from .roots import PreviewLinkQuery, PublicPageResolvers, PublicSearch, PublicSnippets
 from .search import SiteSearchQuery
 
@@ -48,6 +54,23 @@ def hide_raw_block_values(graphql_schema):
             graphql_type.fields.pop("rawValue", None)
 
 
+def is_project_app(config):
+    """An app of this project rather than an installed package (grapple has a `schema` module of its own)."""
+    path = Path(config.path).resolve()
+    return path.is_relative_to(Path(settings.BASE_DIR).resolve()) and "site-packages" not in path.parts
+
+
+def app_queries():
+    """Each project app's `schema.Query`, in its `QUERY_ORDER`: root fields print in that order, so the SDL keeps it."""
+    own = apps.get_containing_app_config(__name__)
+    modules = [
+        import_module(f"{config.name}.schema")
+        for config in apps.get_app_configs()
+        if config is not own and is_project_app(config) and module_has_submodule(config.module, "schema")
+    ]
+    return [module.Query for module in sorted(modules, key=lambda module: module.QUERY_ORDER)]
+
+
 def create_schema():
     grapple_mixins = []
     for register in hooks.get_hooks("register_schema_query"):
@@ -60,7 +83,8 @@ def create_schema():
         PreviewLinkQuery,
         PublicSearch,
         PublicSnippets,
-        ListingQueries,
+        # graphene reads fields from the last base first, so the first app's fields come first.
+        *reversed(app_queries()),
         *grapple_mixins,
     ):
         pass

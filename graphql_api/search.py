@@ -36,11 +36,11 @@ from people.models import Honor, PersonPage, Talk
 from research.models import ProjectPage, ResearchAreaPage
 from scholarly.metadata import frontend_path, plain_text, stream_text
 
-from .arguments import checked_search_query, checked_size
+from .arguments import checked_search_query
 from .errors import BadRequestArgument
+from .listings import DEFAULT_PER_PAGE, checked_paging, paginate
 
 HITS_PER_TYPE = 100
-DEFAULT_PER_PAGE = 10
 SNIPPET_CHARS = 200
 SNIPPET_LEAD = 60
 
@@ -197,10 +197,7 @@ def checked_types(type_argument):
 
 
 def site_search(query, type_argument=None, page=None, per_page=None):
-    if page is not None and page < 1:
-        raise BadRequestArgument(f"`page` must be 1 or more; got {page}.")
-    page = page or 1
-    per_page = checked_size("perPage", per_page, DEFAULT_PER_PAGE)
+    page, per_page = checked_paging(page, per_page)
     types = checked_types(type_argument)
     query = (checked_search_query(query) or "").strip()
     hits = []
@@ -208,22 +205,9 @@ def site_search(query, type_argument=None, page=None, per_page=None):
         for type_name in types:
             hits.extend(search_type(type_name, query))
     hits.sort(key=lambda hit: (-hit.score, str(getattr(hit.item, "title", "")).lower(), hit.type, hit.item.pk))
-    total = len(hits)
-    total_pages = max(1, -(-total // per_page))
-    start = (page - 1) * per_page
-    items = [SiteSearchResult.from_hit(hit, query) for hit in hits[start : start + per_page]]
-    return SiteSearchResults(
-        items=items,
-        pagination=PaginationType(
-            total=total,
-            count=len(items),
-            per_page=per_page,
-            current_page=page,
-            prev_page=page - 1 if 1 < page <= total_pages + 1 else None,
-            next_page=page + 1 if page < total_pages else None,
-            total_pages=total_pages,
-        ),
-    )
+    listing = paginate(hits, page, per_page)
+    items = [SiteSearchResult.from_hit(hit, query) for hit in listing["items"]]
+    return SiteSearchResults(items=items, pagination=listing["pagination"])
 
 
 # GraphQL -------------------------------------------------------------------------------------------------------

@@ -1,0 +1,48 @@
+"""People's root fields: `people`, and the honors, competition awards and talks lists."""
+
+import graphene
+
+from graphql_api.listings import checked_choice, in_tree_order, model_list
+
+from .models import (
+    CompetitionAward,
+    Honor,
+    PersonPage,
+    Role,
+    Status,
+    Talk,
+    competition_awards_for_listing,
+    honors_for_listing,
+    talks_for_listing,
+)
+
+QUERY_ORDER = 40
+
+
+class Query(graphene.ObjectType):
+    people = graphene.Field(
+        model_list(PersonPage),
+        role=graphene.String(description=f"One of: {', '.join(Role.values)}."),
+        status=graphene.String(description=f"One of: {', '.join(Status.values)}."),
+        description="People in the editors' order.",
+    )
+    awards = graphene.Field(model_list(Honor), year=graphene.Int(), description="Honors and awards, newest first.")
+    competition_awards = graphene.Field(model_list(CompetitionAward), description="Newest first.")
+    talks = graphene.Field(model_list(Talk), year=graphene.Int(), description="Newest first.")
+
+    def resolve_people(self, info, role=None, status=None):
+        people = in_tree_order(PersonPage)
+        if checked_choice("role", role, Role.values):
+            people = people.filter(role=role)
+        if checked_choice("status", status, Status.values):
+            people = people.filter(status=status)
+        return people
+
+    def resolve_awards(self, info, year=None):
+        return honors_for_listing().filter(date__year=year) if year else honors_for_listing()
+
+    def resolve_competition_awards(self, info):
+        return competition_awards_for_listing()
+
+    def resolve_talks(self, info, year=None):
+        return talks_for_listing().filter(date__year=year) if year else talks_for_listing()
