@@ -14,7 +14,6 @@ from graphql_api.listings import (
 
 from .models import BlogPostPage
 
-QUERY_ORDER = 10
 BLOG_ORDERS = ("-date", "date", "title", "-title")
 BLOG_POST_RELATIONS = ListingRelations(
     prefetch={

@@ -61,14 +61,13 @@ def is_project_app(config):
 
 
 def app_queries():
-    """Each project app's `schema.Query`, in its `QUERY_ORDER`: root fields print in that order, so the SDL keeps it."""
+    """Each project app's `schema.Query`, in INSTALLED_APPS order (the order the SDL prints their root fields in)."""
     own = apps.get_containing_app_config(__name__)
-    modules = [
-        import_module(f"{config.name}.schema")
+    return [
+        import_module(f"{config.name}.schema").Query
         for config in apps.get_app_configs()
         if config is not own and is_project_app(config) and module_has_submodule(config.module, "schema")
     ]
-    return [module.Query for module in sorted(modules, key=lambda module: module.QUERY_ORDER)]
 
 
 def create_schema():

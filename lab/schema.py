@@ -7,8 +7,6 @@ from graphql_api.listings import model_list
 
 from .models import Course, IndustryPartner, LabSettings
 
-QUERY_ORDER = 50
-
 
 class Query(graphene.ObjectType):
     industry_partners = graphene.Field(model_list(IndustryPartner), description="In the editors' order.")

@@ -15,7 +15,6 @@ from graphql_api.listings import (
 
 from .models import NewsKind, NewsPage
 
-QUERY_ORDER = 20
 NEWS_ORDERS = ("-date", "date", "title", "-title")
 NEWS_RELATIONS = ListingRelations(
     prefetch={

@@ -16,8 +16,6 @@ from .models import (
     talks_for_listing,
 )
 
-QUERY_ORDER = 40
-
 
 class Query(graphene.ObjectType):
     people = graphene.Field(

@@ -16,7 +16,6 @@ from graphql_api.listings import (
 
 from .models import ProjectPage, ResearchAreaPage
 
-QUERY_ORDER = 30
 PROJECT_ORDERS = ("title", "-title", "-year", "year", "-github_stars", "short_name")
 PROJECT_RELATIONS = ListingRelations(
     prefetch={
