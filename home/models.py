@@ -16,6 +16,7 @@ from lab.models import IndustryPartner
 from people.models import competition_awards_for_listing, honors_for_listing
 from research.models import ProjectPage
 from scholarly.graphql import GraphQLSeo
+from scholarly.metadata import json_ld_base, open_graph_image, plain_text
 
 
 class HomeStreamBlock(BaseStreamBlock):
@@ -118,3 +119,18 @@ class HomePage(LabPage):
             "research_area__image__renditions"
         )
         return [item.research_area for item in chosen if self.public_page(item.research_area)]
+
+    # What the page's `<head>` says (scholarly.metadata reads these).
+
+    def seo_summary(self):
+        return self.tagline or plain_text(self.about)
+
+    def json_ld_data(self):
+        data = json_ld_base(self, "Organization")
+        data["name"] = self.lab_name or self.title
+        data["url"] = f"{settings.FRONTEND_BASE_URL}/"
+        if image := open_graph_image(self):
+            data["logo"] = image["url"]
+        if self.profile_name:
+            data["founder"] = {"@type": "Person", "name": self.profile_name}
+        return data

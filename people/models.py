@@ -12,8 +12,10 @@ from wagtail.search import index
 
 from core.graphql import GraphQLModelList
 from core.models import IndexPage, LabPage
+from core.paths import site_path
 from core.visibility import public_or_none
 from scholarly.graphql import GraphQLSeo
+from scholarly.metadata import join_text, json_ld_base, lab_name, organization, plain_text
 
 
 class Role(models.TextChoices):
@@ -91,6 +93,32 @@ class PersonPage(LabPage):
         """A property, not `get_role_display` itself: grapple calls a callable source with (info, **kwargs)."""
         return self.get_role_display()
 
+    # What the page's `<head>` says (scholarly.metadata reads these).
+
+    open_graph_type = "profile"
+
+    def seo_summary(self):
+        return plain_text(self.bio) or f"{self.get_role_display()}, {lab_name(self)}."
+
+    def json_ld_data(self):
+        data = json_ld_base(self, "Person")
+        data["name"] = self.title
+        data["jobTitle"] = self.get_role_display()
+        data["affiliation"] = organization(self)
+        if self.status == Status.ALUMNI and self.placement:
+            data["worksFor"] = {"@type": "Organization", "name": self.placement}
+        if same_as := [link.url for link in self.links.all() if link.url]:
+            data["sameAs"] = same_as
+        return data
+
+    # How it is found (graphql_api.search reads these).
+
+    search_result_type = "PersonPage"
+    search_result_order = 20
+
+    def search_hit_text(self):
+        return join_text(self.get_role_display(), self.placement, self.bio)
+
 
 class DatePrecision(models.TextChoices):
     YEAR = "year", "Year"
@@ -159,6 +187,22 @@ class Honor(index.Indexed, ClusterableModel):
     @property
     def public_project(self):
         return public_or_none(self.project)
+
+    # How it is found (graphql_api.search reads these).
+
+    search_result_type = "honor"
+    search_result_order = 70
+
+    def search_hit_text(self):
+        recipients = ", ".join(person.title for person in self.recipients.all() if public_or_none(person))
+        return join_text(self.awarded_by, recipients, self.note)
+
+    def search_hit_url(self):
+        """Its project's page, else its first public recipient's."""
+        if project := public_or_none(self.project):
+            return site_path(project)
+        recipient = next((p for p in map(public_or_none, self.recipients.all()) if p is not None), None)
+        return site_path(recipient) if recipient else None
 
 
 class CompetitionAward(index.Indexed, ClusterableModel):
@@ -256,6 +300,23 @@ class Talk(index.Indexed, models.Model):
     @property
     def public_speaker(self):
         return public_or_none(self.speaker)
+
+    # How it is found (graphql_api.search reads these).
+
+    search_result_type = "talk"
+    search_result_order = 60
+
+    def search_hit_text(self):
+        speaker = self.public_speaker
+        return join_text(self.event, speaker.title if speaker else "", self.date.strftime("%B %Y"))
+
+    def search_hit_url(self):
+        """The speaker's page."""
+        speaker = self.public_speaker
+        return site_path(speaker) if speaker else None
+
+    def search_hit_external_url(self):
+        return self.video_url or self.slides_url or self.event_url or self.media_url or None
 
 
 __all__ = ["CompetitionAward", "Honor", "PeopleIndexPage", "PersonLink", "PersonPage", "Talk"]

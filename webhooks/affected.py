@@ -10,34 +10,16 @@ under a restriction), which the caller passes as `own_path`/`extra`: the fronten
 """
 
 from django.apps import apps
-from wagtail.models import Site
 
+from core.paths import site_path
 from core.visibility import is_public
 
 SITE_ROOT = "/"
 
 
-def page_path(page):
-    """The page's path on its site, e.g. "/blog/x/"; None when the page is under no site."""
-    if page is None:
-        return None
-    parts = page.get_url_parts()
-    return parts[2] if parts else None
-
-
-def path_for_url_path(url_path):
-    """A tree `url_path` ("/home/blog/x/") as a path on its site ("/blog/x/"): what a page was before a move."""
-    if not url_path:
-        return None
-    for root in Site.get_site_root_paths():
-        if url_path.startswith(root.root_path):
-            return "/" + url_path[len(root.root_path) :]
-    return None
-
-
 def public_path(page):
     """The page's path if the public may see the page, else None."""
-    return page_path(page) if is_public(page) else None
+    return site_path(page) if is_public(page) else None
 
 
 def index_path(model_label):
@@ -151,4 +133,4 @@ def is_site_wide(model_label):
     return model_label in SITE_WIDE
 
 
-__all__ = ["for_page", "for_snippet", "index_path", "is_site_wide", "page_path", "path_for_url_path", "public_path"]
+__all__ = ["for_page", "for_snippet", "index_path", "is_site_wide", "public_path"]
