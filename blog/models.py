@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock, count_words
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks, GraphQLStringList
-from core.models import IndexPage, LabPage
+from core.models import IndexPage, LabPage, section_index
 from scholarly.graphql import GraphQLSeo
 from scholarly.metadata import dated_article_json_ld, join_text, organization, person_reference, stream_text
 
@@ -132,3 +132,15 @@ class BlogPostPage(LabPage):
 
     def search_hit_text(self):
         return join_text(self.summary, stream_text(self.body), ", ".join(self.tag_names))
+
+    # What else a change shows on (webhooks.affected and the cache read these).
+
+    def affected_pages(self):
+        """The blog index, the areas and projects that list the post, and the news items announcing it."""
+        news_items = list(self.news_items.all())
+        yield BlogIndexPage.first_in_tree()
+        yield from self.research_areas.all()
+        yield from self.projects.all()
+        yield from news_items
+        if news_items:
+            yield section_index("news.NewsIndexPage")

@@ -39,6 +39,8 @@ class HomeFeaturedResearchArea(Orderable):
 class HomePage(LabPage):
     """The site's root: the lab's identity, its sections and the research areas it features."""
 
+    site_wide = True  # its lab name and image are on every page (webhooks.affected)
+
     lab_name = models.CharField(max_length=120, help_text="E.g. MIT HAN Lab.")
     tagline = models.CharField(max_length=250, blank=True, help_text="One line under the lab's name.")
     about = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"])

@@ -189,3 +189,13 @@ class NewsPage(LabPage):
 
     def search_hit_text(self):
         return join_text(stream_text(self.body), self.venue)
+
+    # What else a change shows on (webhooks.affected and the cache read these).
+
+    def affected_pages(self):
+        """The news index, and the areas and projects that list the item or that it announces."""
+        yield NewsIndexPage.first_in_tree()
+        yield from self.research_areas.all()
+        yield from self.projects.all()
+        if self.project_id:
+            yield self.project

@@ -11,7 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.graphql import GraphQLModelList
-from core.models import IndexPage, LabPage
+from core.models import IndexPage, LabPage, section_index
 from core.paths import site_path
 from core.visibility import public_or_none
 from scholarly.graphql import GraphQLSeo
@@ -119,6 +119,11 @@ class PersonPage(LabPage):
     def search_hit_text(self):
         return join_text(self.get_role_display(), self.placement, self.bio)
 
+    # What else a change shows on (webhooks.affected and the cache read these).
+
+    def affected_pages(self):
+        yield PeopleIndexPage.first_in_tree()
+
 
 class DatePrecision(models.TextChoices):
     YEAR = "year", "Year"
@@ -137,8 +142,23 @@ def public_people(people):
     return [person for person in people if public_or_none(person)]
 
 
+def recognition_pages(snippet, people):
+    """What shows an honor, award or talk: the people index, its people's pages, its project, and the news items
+    announcing it (and their index). The home page, which lists honors and awards, is the site's root."""
+    yield PeopleIndexPage.first_in_tree()
+    yield from people
+    if getattr(snippet, "project_id", None):
+        yield snippet.project
+    news_items = list(snippet.news_items.all()) if snippet.pk else []
+    yield from news_items
+    if news_items:
+        yield section_index("news.NewsIndexPage")
+
+
 class Honor(index.Indexed, ClusterableModel):
     """An honor or award. Its date carries a precision, so "2023" is never shown as "1 January 2023"."""
+
+    public_content = True
 
     key = models.SlugField(max_length=120, unique=True, help_text="A stable identifier for imports.")
     title = models.CharField(max_length=250)
@@ -204,8 +224,13 @@ class Honor(index.Indexed, ClusterableModel):
         recipient = next((p for p in map(public_or_none, self.recipients.all()) if p is not None), None)
         return site_path(recipient) if recipient else None
 
+    def affected_pages(self):
+        return recognition_pages(self, self.recipients.all())
+
 
 class CompetitionAward(index.Indexed, ClusterableModel):
+    public_content = True
+
     key = models.SlugField(max_length=120, unique=True)
     place = models.CharField(max_length=120, help_text='As written, e.g. "First Place (1/150)".')
     rank = models.PositiveSmallIntegerField(null=True, blank=True, help_text="1 for first place, where known.")
@@ -251,12 +276,17 @@ class CompetitionAward(index.Indexed, ClusterableModel):
     def public_team(self, info, **kwargs):
         return public_people(self.team.all())
 
+    def affected_pages(self):
+        return recognition_pages(self, self.team.all())
+
     @property
     def public_project(self):
         return public_or_none(self.project)
 
 
 class Talk(index.Indexed, models.Model):
+    public_content = True
+
     key = models.SlugField(max_length=120, unique=True)
     speaker = models.ForeignKey("people.PersonPage", null=True, on_delete=models.SET_NULL, related_name="talks")
     title = models.CharField(max_length=300)
@@ -317,6 +347,9 @@ class Talk(index.Indexed, models.Model):
 
     def search_hit_external_url(self):
         return self.video_url or self.slides_url or self.event_url or self.media_url or None
+
+    def affected_pages(self):
+        return recognition_pages(self, [self.speaker] if self.speaker_id else [])
 
 
 __all__ = ["CompetitionAward", "Honor", "PeopleIndexPage", "PersonLink", "PersonPage", "Talk"]

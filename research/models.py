@@ -20,7 +20,7 @@ from wagtail.search import index
 from citations.csl import project_bibtex, project_csl
 from core.blocks import LINK_KINDS, BaseStreamBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
-from core.models import IndexPage, LabPage
+from core.models import IndexPage, LabPage, section_index
 from core.visibility import public_or_none
 from scholarly.graphql import GraphQLScholarMeta, GraphQLSeo, meta_tags
 from scholarly.metadata import frontend_url, join_text, stream_text
@@ -78,6 +78,17 @@ class ResearchAreaPage(LabPage):
 
     def search_hit_text(self):
         return join_text(self.summary, stream_text(self.body))
+
+    # What else a change shows on (webhooks.affected and the cache read these).
+
+    def affected_pages(self):
+        """The area index, the blog and news indexes (they filter by area), and what the area lists."""
+        yield ResearchAreaIndexPage.first_in_tree()
+        yield section_index("blog.BlogIndexPage")
+        yield section_index("news.NewsIndexPage")
+        yield from self.projects.all()
+        yield from self.blog_posts.all()
+        yield from self.news_items.all()
 
 
 class ProjectIndexPage(IndexPage):
@@ -288,6 +299,16 @@ class ProjectPage(LabPage):
     def search_hit_text(self):
         authors = ", ".join(author.public_name for author in self.public_authors())
         return join_text(self.summary, self.paper_title, authors, self.venue, stream_text(self.body))
+
+    # What else a change shows on (webhooks.affected and the cache read these).
+
+    def affected_pages(self):
+        """The project index, and the areas, posts and news items that list or announce the project."""
+        yield ProjectIndexPage.first_in_tree()
+        yield from self.research_areas.all()
+        yield from self.blog_posts.all()
+        yield from self.news_items.all()
+        yield from self.announcements.all()
 
     def with_content_json(self, content):
         """A revision never brings back an old star count: `refresh_github_stars` writes the count to the page's row

@@ -9,6 +9,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.paths import site_path, site_path_of_url_path
+from core.public_content import announced_models
 from core.visibility import is_public, not_expired, was_public
 
 from . import affected, events
@@ -40,7 +41,7 @@ def page_body(page, *, own_path=None, parent=None, extra_paths=(), **extra):
         "object": _object(page, page.title),
         "url_path": url_path,
         "affected": affected.for_page(page, own_path=url_path, parent=parent, extra=extra_paths),
-        "site_wide": affected.is_site_wide(page._meta.label),
+        "site_wide": affected.is_site_wide(page),
         **extra,
     }
 
@@ -50,7 +51,7 @@ def snippet_body(instance, **extra):
         "object": _object(instance, str(instance)),
         "url_path": None,
         "affected": affected.for_snippet(instance),
-        "site_wide": affected.is_site_wide(instance._meta.label),
+        "site_wide": affected.is_site_wide(instance),
         **extra,
     }
 
@@ -152,7 +153,12 @@ def after_snippet_delete(sender, instance, **kwargs):
 
 
 def snippet_models():
-    for label in getattr(settings, "WEBHOOKS_SNIPPET_MODELS", events.DEFAULT_SNIPPET_MODELS):
+    """WEBHOOKS_SNIPPET_MODELS if set, else the snippets and settings that declare `public_content`."""
+    labels = getattr(settings, "WEBHOOKS_SNIPPET_MODELS", None)
+    if labels is None:
+        yield from announced_models()
+        return
+    for label in labels:
         try:
             yield apps.get_model(label)
         except (LookupError, ValueError):
