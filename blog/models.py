@@ -14,8 +14,9 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock, count_words
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks, GraphQLStringList
-from core.models import IndexPage, LabPage
+from core.models import IndexPage, LabPage, section_index
 from scholarly.graphql import GraphQLSeo
+from scholarly.metadata import dated_article_json_ld, join_text, organization, person_reference, stream_text
 
 WORDS_PER_MINUTE = 230
 
@@ -108,3 +109,38 @@ class BlogPostPage(LabPage):
 
     def public_research_areas(self, info, **kwargs):
         return [area for area in self.research_areas.all() if self.public_page(area)]
+
+    # What the page's `<head>` says (scholarly.metadata reads these).
+
+    open_graph_type = "article"
+
+    def seo_summary(self):
+        return self.summary or stream_text(self.body)
+
+    def json_ld_data(self):
+        data = dated_article_json_ld(self, "BlogPosting")
+        data["author"] = [person_reference(author.name) for author in self.authors.all()]
+        if tags := self.tag_names:
+            data["keywords"] = ", ".join(tags)
+        data["publisher"] = organization(self)
+        return data
+
+    # How it is found (graphql_api.search reads these).
+
+    search_result_type = "BlogPostPage"
+    search_result_order = 30
+
+    def search_hit_text(self):
+        return join_text(self.summary, stream_text(self.body), ", ".join(self.tag_names))
+
+    # What else a change shows on (webhooks.affected and the cache read these).
+
+    def affected_pages(self):
+        """The blog index, the areas and projects that list the post, and the news items announcing it."""
+        news_items = list(self.news_items.all())
+        yield BlogIndexPage.first_in_tree()
+        yield from self.research_areas.all()
+        yield from self.projects.all()
+        yield from news_items
+        if news_items:
+            yield section_index("news.NewsIndexPage")

@@ -1,5 +1,6 @@
 """Behaviour every page type of the lab's site shares."""
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature, SignatureExpired
@@ -63,6 +64,17 @@ class IndexPage(LabPage):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def first_in_tree(cls):
+        """The section's index (the first in the tree where several sites have one), or None."""
+        return cls.objects.order_by("path").first()
+
+
+def section_index(label):
+    """The index page of the type `label`, e.g. "news.NewsIndexPage", for a content app that shows up in another's
+    section: by label, as importing another app's models would change the order the schema lists types in."""
+    return apps.get_model(label).first_in_tree()
 
 
 class LabImage(AbstractImage):

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Page, Site
 
+from core.paths import site_path
 from core.visibility import public_pages
 
 
@@ -25,18 +26,13 @@ def site_pages(queryset=None):
     return public_pages(queryset).descendant_of(site.root_page, inclusive=True)
 
 
-def path_on_site(page):
-    parts = page.get_url_parts() if page is not None else None
-    return parts[2] if parts else None
-
-
 def frontend_base():
     return settings.FRONTEND_BASE_URL.rstrip("/")
 
 
 def frontend_url(page):
     """The page's address on the frontend, e.g. https://lab.example.org/blog/x/; None for a page under no site."""
-    path = path_on_site(page)
+    path = site_path(page)
     return f"{frontend_base()}{path}" if path else None
 
 

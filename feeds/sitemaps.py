@@ -3,7 +3,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sites.requests import RequestSite
 
-from .pages import frontend_parts, path_on_site, site_pages
+from core.paths import site_path
+
+from .pages import frontend_parts, site_pages
 
 
 class _FrontendHost(RequestSite):
@@ -19,7 +21,7 @@ class PageSitemap(Sitemap):
 
     def location(self, page):
         _scheme, _host, prefix = frontend_parts()
-        return prefix + (path_on_site(page) or "/")
+        return prefix + (site_path(page) or "/")
 
     def lastmod(self, page):
         # Whole seconds: a W3C datetime ("2024-06-01T12:00:00-04:00") that every sitemap reader accepts.

@@ -23,18 +23,14 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.public_content import is_public_content
+
 from .validation import limits
 
 CONTENT_VERSION_KEY = "graphql:content-version"
 PERSISTED_QUERY_PREFIX = "graphql:apq:"
 RESPONSE_PREFIX = "graphql:response:"
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
-
-# Apps whose models are content; saving one of their non-page models (a snippet, a setting, an image) changes
-# what the API answers. Pages change it when published, unpublished, moved, deleted or saved while live; saving a
-# draft does not invalidate anything.
-CONTENT_APPS = {"core", "home", "research", "people", "blog", "news", "lab", "wagtailredirects", "taggit"}
-NOT_CONTENT_MODELS = {"core.labrendition"}
 
 
 class PersistedQueryError(Exception):
@@ -68,6 +64,8 @@ EDITING_FIELDS = {
 
 
 def _content_changed(sender, instance, **kwargs):
+    """Pages change public answers when published, unpublished, moved, deleted or saved while live (saving a draft
+    does not); other models when they are content (core.public_content), whenever they are saved or deleted."""
     if isinstance(instance, Page):
         # A live page saved directly (an import, a script) changes what the public sees; a draft saved on a
         # live page writes only editing fields, and a page that is not live is not public in the first place.
@@ -78,8 +76,7 @@ def _content_changed(sender, instance, **kwargs):
         ):
             bump_content_version()
         return
-    label = sender._meta.label_lower
-    if sender._meta.app_label in CONTENT_APPS and label not in NOT_CONTENT_MODELS:
+    if is_public_content(sender):
         bump_content_version()
 
 

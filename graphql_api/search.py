@@ -5,17 +5,18 @@
       pagination { total totalPages currentPage nextPage prevPage }
     }
 
-- Searched: the public pages of the content types (projects, people, blog posts, news, research areas) and the
-  talks and honors snippets, through Wagtail's search backend (`WAGTAILSEARCH_BACKENDS`; the database backend is
-  PostgreSQL full-text search on PostgreSQL and SQLite FTS5 on SQLite). Terms must all match (`operator="and"`).
+- Searched: the public pages and the snippets of every model that declares `search_result_type` (the `type` of its
+  hits; `search_result_order` places it in the list of types) and `search_hit_text()` (the words a snippet is cut
+  from), through Wagtail's search backend (`WAGTAILSEARCH_BACKENDS`; the database backend is PostgreSQL full-text
+  search on PostgreSQL and SQLite FTS5 on SQLite). Terms must all match (`operator="and"`).
 - Public only: live, not view-restricted pages (filtered by the backend), and not past their expiry date (filtered
   here: backends cannot filter on `expire_at`, which is not a search field).
 - Ranked by the backend's relevance score across types. SQLite's BM25 is lower-is-better, so it is negated: `score`
   is always higher-is-better, comparable within one response only.
 - `snippet` is an excerpt of the hit's own text around the first term found, HTML-escaped, with each matched word
   in `<mark>`. It is computed here from the indexed fields' text, so it needs nothing from the backend.
-- `url` is the frontend path of the page (for a talk, its speaker's page; for an honor, its project or first
-  recipient), null when there is none; `externalUrl` is a talk's video, slides or event address.
+- `url` is the frontend path of the page, or what the model's `search_hit_url()` gives (a snippet's page), null
+  when there is none; `externalUrl` is what its `search_hit_external_url()` gives, if it declares one.
 
 grapple's root `search` stays as it was (public pages, unpaginated) for grapple compatibility.
 """
@@ -25,16 +26,14 @@ import re
 from dataclasses import dataclass
 
 import graphene
+from django.apps import apps
 from grapple.types.interfaces import get_page_interface
 from grapple.types.structures import PaginationType
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from blog.models import BlogPostPage
-from core.visibility import not_expired, public_or_none
-from news.models import NewsPage
-from people.models import Honor, PersonPage, Talk
-from research.models import ProjectPage, ResearchAreaPage
-from scholarly.metadata import frontend_path, plain_text, stream_text
+from core.paths import site_path
+from core.visibility import not_expired
 
 from .arguments import checked_search_query
 from .errors import BadRequestArgument
@@ -44,63 +43,39 @@ HITS_PER_TYPE = 100
 SNIPPET_CHARS = 200
 SNIPPET_LEAD = 60
 
-PAGE_TYPES = {
-    "ProjectPage": ProjectPage,
-    "PersonPage": PersonPage,
-    "BlogPostPage": BlogPostPage,
-    "NewsPage": NewsPage,
-    "ResearchAreaPage": ResearchAreaPage,
-}
-SNIPPET_TYPES = {"talk": Talk, "honor": Honor}
-SEARCH_TYPES = {**PAGE_TYPES, **SNIPPET_TYPES}
+
+# What is searched, as the models declare it ----------------------------------------------------------------------
 
 
-# What each result says about itself ----------------------------------------------------------------------------
+def searchable_models():
+    """{`type` argument value: model} of every model that declares `search_result_type`, in the order of their
+    `search_result_order` (the order the schema lists them in)."""
+    models = [model for model in apps.get_models() if getattr(model, "search_result_type", None)]
+    models.sort(key=lambda model: (model.search_result_order, model.search_result_type))
+    return {model.search_result_type: model for model in models}
 
 
-def _join(*parts):
-    return " · ".join(part for part in (plain_text(str(p)) for p in parts if p) if part)
+SEARCH_TYPES = searchable_models()
+
+
+def is_page(model):
+    return issubclass(model, Page)
 
 
 def hit_text(item):
-    """The text a snippet is cut from: the hit's searchable words other than its title."""
-    label = item._meta.label
-    if label == "research.ProjectPage":
-        authors = ", ".join(author.public_name for author in item.public_authors())
-        return _join(item.summary, item.paper_title, authors, item.venue, stream_text(item.body))
-    if label == "people.PersonPage":
-        return _join(item.get_role_display(), item.placement, item.bio)
-    if label == "blog.BlogPostPage":
-        return _join(item.summary, stream_text(item.body), ", ".join(item.tag_names))
-    if label == "news.NewsPage":
-        return _join(stream_text(item.body), item.venue)
-    if label == "research.ResearchAreaPage":
-        return _join(item.summary, stream_text(item.body))
-    if label == "people.Talk":
-        speaker = public_or_none(item.speaker)
-        return _join(item.event, speaker.title if speaker else "", item.date.strftime("%B %Y"))
-    if label == "people.Honor":
-        recipients = ", ".join(person.title for person in item.recipients.all() if public_or_none(person))
-        return _join(item.awarded_by, recipients, item.note)
-    return ""
+    """The text a snippet is cut from: the hit's searchable words other than its title (`search_hit_text()`)."""
+    return item.search_hit_text()
 
 
 def hit_url(item):
-    if isinstance(item, Talk):
-        speaker = public_or_none(item.speaker)
-        return frontend_path(speaker) if speaker else None
-    if isinstance(item, Honor):
-        if project := public_or_none(item.project):
-            return frontend_path(project)
-        recipient = next((p for p in map(public_or_none, item.recipients.all()) if p is not None), None)
-        return frontend_path(recipient) if recipient else None
-    return frontend_path(item)
+    """The frontend path a hit opens: the model's `search_hit_url()` if it declares one, else the page's own."""
+    declared = getattr(item, "search_hit_url", None)
+    return declared() if declared else site_path(item)
 
 
 def hit_external_url(item):
-    if isinstance(item, Talk):
-        return item.video_url or item.slides_url or item.event_url or item.media_url or None
-    return None
+    declared = getattr(item, "search_hit_external_url", None)
+    return declared() if declared else None
 
 
 # Highlighting --------------------------------------------------------------------------------------------------
@@ -170,14 +145,14 @@ def _relevance(raw_score):
 
 def search_type(type_name, query):
     model = SEARCH_TYPES[type_name]
-    queryset = model.objects.live().public().filter(depth__gt=1) if type_name in PAGE_TYPES else model.objects.all()
+    queryset = model.objects.live().public().filter(depth__gt=1) if is_page(model) else model.objects.all()
     # Only the words go to the backend: quotes, operators and brackets mean something to SQLite FTS5 and to
     # PostgreSQL's tsquery, and a stray one is a syntax error there.
     words = " ".join(re.findall(r"\w+", query))
     results = get_search_backend().search(words, queryset, operator="and").annotate_score("_score")[:HITS_PER_TYPE]
     hits = []
     for item in results:
-        if type_name in PAGE_TYPES and not not_expired(item):
+        if is_page(model) and not not_expired(item):
             continue
         hits.append(Hit(type_name, item, _relevance(getattr(item, "_score", None))))
     return hits
@@ -236,7 +211,7 @@ class SiteSearchResult(graphene.ObjectType):
             external_url=hit_external_url(item),
             snippet=highlight(hit_text(item), query),
             score=round(hit.score, 6),
-            page=item if hit.type in PAGE_TYPES else None,
+            page=item if isinstance(item, Page) else None,
         )
 
 

@@ -16,6 +16,7 @@ from lab.models import IndustryPartner
 from people.models import competition_awards_for_listing, honors_for_listing
 from research.models import ProjectPage
 from scholarly.graphql import GraphQLSeo
+from scholarly.metadata import json_ld_base, open_graph_image, plain_text
 
 
 class HomeStreamBlock(BaseStreamBlock):
@@ -37,6 +38,8 @@ class HomeFeaturedResearchArea(Orderable):
 
 class HomePage(LabPage):
     """The site's root: the lab's identity, its sections and the research areas it features."""
+
+    site_wide = True  # its lab name and image are on every page (webhooks.affected)
 
     lab_name = models.CharField(max_length=120, help_text="E.g. MIT HAN Lab.")
     tagline = models.CharField(max_length=250, blank=True, help_text="One line under the lab's name.")
@@ -118,3 +121,18 @@ class HomePage(LabPage):
             "research_area__image__renditions"
         )
         return [item.research_area for item in chosen if self.public_page(item.research_area)]
+
+    # What the page's `<head>` says (scholarly.metadata reads these).
+
+    def seo_summary(self):
+        return self.tagline or plain_text(self.about)
+
+    def json_ld_data(self):
+        data = json_ld_base(self, "Organization")
+        data["name"] = self.lab_name or self.title
+        data["url"] = f"{settings.FRONTEND_BASE_URL}/"
+        if image := open_graph_image(self):
+            data["logo"] = image["url"]
+        if self.profile_name:
+            data["founder"] = {"@type": "Person", "name": self.profile_name}
+        return data

@@ -16,6 +16,8 @@ from core.graphql import GraphQLModelList
 class IndustryPartner(index.Indexed, models.Model):
     """A company the lab works with, in the editors' order (drag to reorder in the snippet listing)."""
 
+    public_content = True
+
     name = models.CharField(max_length=120)
     products = models.CharField(max_length=250, blank=True, help_text="Products or programmes, e.g. OpenVINO.")
     url = models.URLField(blank=True, max_length=500)
@@ -40,6 +42,8 @@ class IndustryPartner(index.Indexed, models.Model):
 
 
 class Course(index.Indexed, models.Model):
+    public_content = True
+
     code = models.CharField(max_length=20, unique=True, help_text="E.g. 6.5940.")
     name = models.CharField(max_length=200)
     url = models.URLField(blank=True, max_length=500)
@@ -77,6 +81,11 @@ class Course(index.Indexed, models.Model):
 
 @register_setting(icon="site")
 class LabSettings(ClusterableModel, BaseSiteSetting):
+    """The lab's contact details and recruiting text: in every page's header and footer, so a change is site-wide."""
+
+    public_content = True
+    site_wide = True
+
     contact_email = models.EmailField(blank=True)
     office = models.CharField(max_length=120, blank=True)
     recruiting_text = RichTextField(blank=True, features=["bold", "italic", "link"])

@@ -13,6 +13,7 @@ from core.blocks import ShortStreamBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
 from core.models import IndexPage, LabPage
 from scholarly.graphql import GraphQLSeo
+from scholarly.metadata import dated_article_json_ld, join_text, organization, stream_text
 
 
 class NewsKind(models.TextChoices):
@@ -168,3 +169,33 @@ class NewsPage(LabPage):
 
     def public_research_areas(self, info, **kwargs):
         return [area for area in self.research_areas.all() if self.public_page(area)]
+
+    # What the page's `<head>` says (scholarly.metadata reads these).
+
+    open_graph_type = "article"
+
+    def seo_summary(self):
+        return stream_text(self.body)
+
+    def json_ld_data(self):
+        data = dated_article_json_ld(self, "NewsArticle")
+        data["publisher"] = organization(self)
+        return data
+
+    # How it is found (graphql_api.search reads these).
+
+    search_result_type = "NewsPage"
+    search_result_order = 40
+
+    def search_hit_text(self):
+        return join_text(stream_text(self.body), self.venue)
+
+    # What else a change shows on (webhooks.affected and the cache read these).
+
+    def affected_pages(self):
+        """The news index, and the areas and projects that list the item or that it announces."""
+        yield NewsIndexPage.first_in_tree()
+        yield from self.research_areas.all()
+        yield from self.projects.all()
+        if self.project_id:
+            yield self.project

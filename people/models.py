@@ -11,9 +11,11 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.graphql import GraphQLModelList
-from core.models import IndexPage, LabPage
+from core.models import IndexPage, LabPage, section_index
+from core.paths import site_path
 from core.visibility import public_or_none
 from scholarly.graphql import GraphQLSeo
+from scholarly.metadata import join_text, json_ld_base, lab_name, organization, plain_text
 
 
 class Role(models.TextChoices):
@@ -91,6 +93,37 @@ class PersonPage(LabPage):
         """A property, not `get_role_display` itself: grapple calls a callable source with (info, **kwargs)."""
         return self.get_role_display()
 
+    # What the page's `<head>` says (scholarly.metadata reads these).
+
+    open_graph_type = "profile"
+
+    def seo_summary(self):
+        return plain_text(self.bio) or f"{self.get_role_display()}, {lab_name(self)}."
+
+    def json_ld_data(self):
+        data = json_ld_base(self, "Person")
+        data["name"] = self.title
+        data["jobTitle"] = self.get_role_display()
+        data["affiliation"] = organization(self)
+        if self.status == Status.ALUMNI and self.placement:
+            data["worksFor"] = {"@type": "Organization", "name": self.placement}
+        if same_as := [link.url for link in self.links.all() if link.url]:
+            data["sameAs"] = same_as
+        return data
+
+    # How it is found (graphql_api.search reads these).
+
+    search_result_type = "PersonPage"
+    search_result_order = 20
+
+    def search_hit_text(self):
+        return join_text(self.get_role_display(), self.placement, self.bio)
+
+    # What else a change shows on (webhooks.affected and the cache read these).
+
+    def affected_pages(self):
+        yield PeopleIndexPage.first_in_tree()
+
 
 class DatePrecision(models.TextChoices):
     YEAR = "year", "Year"
@@ -109,8 +142,23 @@ def public_people(people):
     return [person for person in people if public_or_none(person)]
 
 
+def recognition_pages(snippet, people):
+    """What shows an honor, award or talk: the people index, its people's pages, its project, and the news items
+    announcing it (and their index). The home page, which lists honors and awards, is the site's root."""
+    yield PeopleIndexPage.first_in_tree()
+    yield from people
+    if getattr(snippet, "project_id", None):
+        yield snippet.project
+    news_items = list(snippet.news_items.all()) if snippet.pk else []
+    yield from news_items
+    if news_items:
+        yield section_index("news.NewsIndexPage")
+
+
 class Honor(index.Indexed, ClusterableModel):
     """An honor or award. Its date carries a precision, so "2023" is never shown as "1 January 2023"."""
+
+    public_content = True
 
     key = models.SlugField(max_length=120, unique=True, help_text="A stable identifier for imports.")
     title = models.CharField(max_length=250)
@@ -160,8 +208,29 @@ class Honor(index.Indexed, ClusterableModel):
     def public_project(self):
         return public_or_none(self.project)
 
+    # How it is found (graphql_api.search reads these).
+
+    search_result_type = "honor"
+    search_result_order = 70
+
+    def search_hit_text(self):
+        recipients = ", ".join(person.title for person in self.recipients.all() if public_or_none(person))
+        return join_text(self.awarded_by, recipients, self.note)
+
+    def search_hit_url(self):
+        """Its project's page, else its first public recipient's."""
+        if project := public_or_none(self.project):
+            return site_path(project)
+        recipient = next((p for p in map(public_or_none, self.recipients.all()) if p is not None), None)
+        return site_path(recipient) if recipient else None
+
+    def affected_pages(self):
+        return recognition_pages(self, self.recipients.all())
+
 
 class CompetitionAward(index.Indexed, ClusterableModel):
+    public_content = True
+
     key = models.SlugField(max_length=120, unique=True)
     place = models.CharField(max_length=120, help_text='As written, e.g. "First Place (1/150)".')
     rank = models.PositiveSmallIntegerField(null=True, blank=True, help_text="1 for first place, where known.")
@@ -207,12 +276,17 @@ class CompetitionAward(index.Indexed, ClusterableModel):
     def public_team(self, info, **kwargs):
         return public_people(self.team.all())
 
+    def affected_pages(self):
+        return recognition_pages(self, self.team.all())
+
     @property
     def public_project(self):
         return public_or_none(self.project)
 
 
 class Talk(index.Indexed, models.Model):
+    public_content = True
+
     key = models.SlugField(max_length=120, unique=True)
     speaker = models.ForeignKey("people.PersonPage", null=True, on_delete=models.SET_NULL, related_name="talks")
     title = models.CharField(max_length=300)
@@ -256,6 +330,26 @@ class Talk(index.Indexed, models.Model):
     @property
     def public_speaker(self):
         return public_or_none(self.speaker)
+
+    # How it is found (graphql_api.search reads these).
+
+    search_result_type = "talk"
+    search_result_order = 60
+
+    def search_hit_text(self):
+        speaker = self.public_speaker
+        return join_text(self.event, speaker.title if speaker else "", self.date.strftime("%B %Y"))
+
+    def search_hit_url(self):
+        """The speaker's page."""
+        speaker = self.public_speaker
+        return site_path(speaker) if speaker else None
+
+    def search_hit_external_url(self):
+        return self.video_url or self.slides_url or self.event_url or self.media_url or None
+
+    def affected_pages(self):
+        return recognition_pages(self, [self.speaker] if self.speaker_id else [])
 
 
 __all__ = ["CompetitionAward", "Honor", "PeopleIndexPage", "PersonLink", "PersonPage", "Talk"]

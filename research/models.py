@@ -20,10 +20,12 @@ from wagtail.search import index
 from citations.csl import project_bibtex, project_csl
 from core.blocks import LINK_KINDS, BaseStreamBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
-from core.models import IndexPage, LabPage
+from core.models import IndexPage, LabPage, section_index
 from core.visibility import public_or_none
 from scholarly.graphql import GraphQLScholarMeta, GraphQLSeo, meta_tags
-from scholarly.metadata import frontend_url, scholar_meta
+from scholarly.metadata import frontend_url, join_text, stream_text
+
+from .metadata import project_json_ld, scholar_meta
 
 PROJECT_LINK_KINDS = [
     kind for kind in LINK_KINDS if kind[0] in {"paper", "code", "demo", "video", "slides", "huggingface", "website"}
@@ -63,6 +65,30 @@ class ResearchAreaPage(LabPage):
 
     class Meta:
         verbose_name = "research area"
+
+    # What the page's `<head>` says (scholarly.metadata reads these).
+
+    def seo_summary(self):
+        return self.summary or stream_text(self.body)
+
+    # How it is found (graphql_api.search reads these).
+
+    search_result_type = "ResearchAreaPage"
+    search_result_order = 50
+
+    def search_hit_text(self):
+        return join_text(self.summary, stream_text(self.body))
+
+    # What else a change shows on (webhooks.affected and the cache read these).
+
+    def affected_pages(self):
+        """The area index, the blog and news indexes (they filter by area), and what the area lists."""
+        yield ResearchAreaIndexPage.first_in_tree()
+        yield section_index("blog.BlogIndexPage")
+        yield section_index("news.NewsIndexPage")
+        yield from self.projects.all()
+        yield from self.blog_posts.all()
+        yield from self.news_items.all()
 
 
 class ProjectIndexPage(IndexPage):
@@ -254,6 +280,35 @@ class ProjectPage(LabPage):
 
     def scholar_meta_tags(self, info, **kwargs):
         return meta_tags(scholar_meta(self))
+
+    # What the page's `<head>` says (scholarly.metadata reads these).
+
+    open_graph_type = "article"
+
+    def seo_summary(self):
+        return self.summary or stream_text(self.body)
+
+    def json_ld_data(self):
+        return project_json_ld(self)
+
+    # How it is found (graphql_api.search reads these).
+
+    search_result_type = "ProjectPage"
+    search_result_order = 10
+
+    def search_hit_text(self):
+        authors = ", ".join(author.public_name for author in self.public_authors())
+        return join_text(self.summary, self.paper_title, authors, self.venue, stream_text(self.body))
+
+    # What else a change shows on (webhooks.affected and the cache read these).
+
+    def affected_pages(self):
+        """The project index, and the areas, posts and news items that list or announce the project."""
+        yield ProjectIndexPage.first_in_tree()
+        yield from self.research_areas.all()
+        yield from self.blog_posts.all()
+        yield from self.news_items.all()
+        yield from self.announcements.all()
 
     def with_content_json(self, content):
         """A revision never brings back an old star count: `refresh_github_stars` writes the count to the page's row

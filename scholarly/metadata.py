@@ -1,5 +1,8 @@
-"""What a frontend puts in a page's `<head>`: title, description, canonical URL, Open Graph image, schema.org JSON-LD,
-and for projects the Google Scholar `citation_*` tags.
+"""What a frontend puts in a page's `<head>`: title, description, canonical URL, Open Graph image, schema.org JSON-LD.
+
+A page type says what is particular to it by declaring it on its model: `seo_summary()` (its own words for a
+description), `open_graph_type` ("article", "profile") and `json_ld_data()` (its schema.org description, built with
+the helpers here). A type that declares nothing is a "website" WebPage. Nothing here names a page type.
 
 Every URL points at the frontend (`settings.FRONTEND_BASE_URL`), never at the CMS; images are absolute URLs of the
 media they are served from. Nothing here writes to a model: the page models only list the GraphQL fields.
@@ -8,13 +11,13 @@ media they are served from. Nothing here writes to a model: the page models only
 import html
 import json
 import re
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from grapple.utils import get_media_item_url
 
+from core.paths import site_path
 from core.visibility import public_media_or_none
 
 DESCRIPTION_CHARS = 160
@@ -25,16 +28,8 @@ SCHEMA_ORG = "https://schema.org"
 # URLs ------------------------------------------------------------------------------------------------------------
 
 
-def frontend_path(page):
-    """The page's path on the frontend, relative to the site root: "/", "/projects/awq/" ...; None if not routable."""
-    parts = page.get_url_parts()
-    if not parts or parts[2] is None:
-        return None
-    return parts[2]
-
-
 def frontend_url(page):
-    path = frontend_path(page)
+    path = site_path(page)
     return f"{settings.FRONTEND_BASE_URL}{path}" if path is not None else None
 
 
@@ -68,23 +63,19 @@ def stream_text(stream_value):
     return plain_text(" ".join(texts))
 
 
+def join_text(*parts):
+    """Readable parts as plain text joined by " · ", empty ones left out: the words a search snippet is cut from."""
+    return " · ".join(part for part in (plain_text(str(p)) for p in parts if p) if part)
+
+
 def shorten(text, limit=DESCRIPTION_CHARS):
     return Truncator(plain_text(text)).chars(limit, truncate="…")
 
 
 def page_summary(page):
-    """The page's own words for a description, by page type."""
-    label = page._meta.label
-    if label in {"research.ProjectPage", "blog.BlogPostPage", "research.ResearchAreaPage"}:
-        return page.summary or stream_text(page.body)
-    if label == "news.NewsPage":
-        return stream_text(page.body)
-    if label == "people.PersonPage":
-        bio = plain_text(page.bio)
-        return bio or f"{page.get_role_display()}, {lab_name(page)}."
-    if label == "home.HomePage":
-        return page.tagline or plain_text(page.about)
-    return ""
+    """The page's own words for a description, as its type declares them (`seo_summary`); none for other pages."""
+    declared = getattr(page, "seo_summary", None)
+    return declared() if declared else ""
 
 
 def seo_title(page):
@@ -126,12 +117,8 @@ def open_graph_image(page):
 
 
 def open_graph_type(page):
-    return {
-        "research.ProjectPage": "article",
-        "blog.BlogPostPage": "article",
-        "news.NewsPage": "article",
-        "people.PersonPage": "profile",
-    }.get(page._meta.label, "website")
+    """og:type, as the page's type declares it (`open_graph_type = "article"`), else "website"."""
+    return getattr(page, "open_graph_type", "website")
 
 
 # JSON-LD ---------------------------------------------------------------------------------------------------------
@@ -158,7 +145,13 @@ def person_reference(name, person=None):
     return data
 
 
-def _common(page, schema_type):
+def headline(text):
+    """schema.org's headline: Google shows at most 110 characters of it."""
+    return Truncator(text).chars(110, truncate="…")
+
+
+def json_ld_base(page, schema_type):
+    """What every description starts with: context, type, the page's frontend URL, description and image."""
     data = {"@context": SCHEMA_ORG, "@type": schema_type}
     if url := frontend_url(page):
         data["url"] = url
@@ -170,129 +163,43 @@ def _common(page, schema_type):
     return data
 
 
-def project_json_ld(page):
-    from citations.csl import doi_url, entry_type, paper_title, paper_url
-
-    data = _common(page, "ScholarlyArticle")
-    title = paper_title(page)
-    data["headline"] = Truncator(title).chars(110, truncate="…")
-    data["name"] = title
-    if authors := [person_reference(a.public_name, a.public_person) for a in page.public_authors()]:
-        data["author"] = authors
-    if page.year:
-        data["datePublished"] = str(page.year)
-    if page.venue:
-        periodical = "Periodical" if entry_type(page) == "article" else "PublicationEvent"
-        data["isPartOf"] = {"@type": periodical, "name": page.venue}
-    if page.doi:
-        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": page.doi}
-    if same_as := [url for url in (doi_url(page.doi), paper_url(page)) if url]:
-        data["sameAs"] = same_as
-    data["publisher"] = organization(page)
-    return data
-
-
-def blog_post_json_ld(page):
-    data = _common(page, "BlogPosting")
-    data["headline"] = Truncator(page.title).chars(110, truncate="…")
+def dated_article_json_ld(page, schema_type):
+    """A BlogPosting or NewsArticle up to its dates: headline from the title, published on `page.date`."""
+    data = json_ld_base(page, schema_type)
+    data["headline"] = headline(page.title)
     data["datePublished"] = page.date.isoformat()
     if page.last_published_at:
         data["dateModified"] = page.last_published_at.isoformat()
-    data["author"] = [person_reference(author.name) for author in page.authors.all()]
-    if tags := page.tag_names:
-        data["keywords"] = ", ".join(tags)
-    data["publisher"] = organization(page)
-    return data
-
-
-def news_json_ld(page):
-    data = _common(page, "NewsArticle")
-    data["headline"] = Truncator(page.title).chars(110, truncate="…")
-    data["datePublished"] = page.date.isoformat()
-    if page.last_published_at:
-        data["dateModified"] = page.last_published_at.isoformat()
-    data["publisher"] = organization(page)
-    return data
-
-
-def person_json_ld(page):
-    data = _common(page, "Person")
-    data["name"] = page.title
-    data["jobTitle"] = page.get_role_display()
-    data["affiliation"] = organization(page)
-    if page.status == "alumni" and page.placement:
-        data["worksFor"] = {"@type": "Organization", "name": page.placement}
-    if same_as := [link.url for link in page.links.all() if link.url]:
-        data["sameAs"] = same_as
-    return data
-
-
-def home_json_ld(page):
-    data = _common(page, "Organization")
-    data["name"] = page.lab_name or page.title
-    data["url"] = f"{settings.FRONTEND_BASE_URL}/"
-    if image := open_graph_image(page):
-        data["logo"] = image["url"]
-    if page.profile_name:
-        data["founder"] = {"@type": "Person", "name": page.profile_name}
     return data
 
 
 def web_page_json_ld(page):
-    data = _common(page, "WebPage")
+    data = json_ld_base(page, "WebPage")
     data["name"] = page.title
     data["isPartOf"] = {"@type": "WebSite", "name": lab_name(page), "url": f"{settings.FRONTEND_BASE_URL}/"}
     return data
 
 
-JSON_LD_BUILDERS = {
-    "research.ProjectPage": project_json_ld,
-    "blog.BlogPostPage": blog_post_json_ld,
-    "news.NewsPage": news_json_ld,
-    "people.PersonPage": person_json_ld,
-    "home.HomePage": home_json_ld,
-}
-
-
 def json_ld(page):
-    """The page's schema.org description as a dict: ScholarlyArticle, BlogPosting, NewsArticle, Person,
-    Organization, or WebPage for any other page."""
-    return JSON_LD_BUILDERS.get(page._meta.label, web_page_json_ld)(page)
-
-
-# Google Scholar --------------------------------------------------------------------------------------------------
-
-
-def scholar_meta(project):
-    """Google Scholar's `citation_*` meta tags for a project, as (name, content) pairs in the order Scholar reads them
-    (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing)."""
-    from citations.csl import JOURNAL_TYPES, author_names, entry_type, paper_title
-
-    tags = [("citation_title", paper_title(project))]
-    tags += [("citation_author", name) for name in author_names(project)]
-    if project.year:
-        tags.append(("citation_publication_date", str(project.year)))
-    if project.venue:
-        journal = entry_type(project) in JOURNAL_TYPES
-        tags.append(("citation_journal_title" if journal else "citation_conference_title", project.venue))
-    if project.doi:
-        tags.append(("citation_doi", project.doi))
-    for link in project.links.all():
-        if link.kind == "paper" and urlsplit(link.url).path.lower().endswith(".pdf"):
-            tags.append(("citation_pdf_url", link.url))
-            break
-    if url := frontend_url(project):
-        tags.append(("citation_abstract_html_url", url))
-    return tags
+    """The page's schema.org description as a dict: what its type declares (`json_ld_data`), else a WebPage."""
+    declared = getattr(page, "json_ld_data", None)
+    return declared() if declared else web_page_json_ld(page)
 
 
 __all__ = [
-    "frontend_path",
+    "dated_article_json_ld",
     "frontend_url",
+    "headline",
+    "join_text",
     "json_ld",
+    "json_ld_base",
     "json_ld_string",
+    "lab_name",
     "open_graph_image",
-    "scholar_meta",
+    "organization",
+    "person_reference",
+    "plain_text",
     "seo_description",
     "seo_title",
+    "stream_text",
 ]

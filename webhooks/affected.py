@@ -9,44 +9,15 @@ restriction. The one exception is the path of a page that was public until this 
 under a restriction), which the caller passes as `own_path`/`extra`: the frontend has it and must purge it.
 """
 
-from django.apps import apps
-from wagtail.models import Site
-
+from core.paths import site_path
 from core.visibility import is_public
 
 SITE_ROOT = "/"
 
 
-def page_path(page):
-    """The page's path on its site, e.g. "/blog/x/"; None when the page is under no site."""
-    if page is None:
-        return None
-    parts = page.get_url_parts()
-    return parts[2] if parts else None
-
-
-def path_for_url_path(url_path):
-    """A tree `url_path` ("/home/blog/x/") as a path on its site ("/blog/x/"): what a page was before a move."""
-    if not url_path:
-        return None
-    for root in Site.get_site_root_paths():
-        if url_path.startswith(root.root_path):
-            return "/" + url_path[len(root.root_path) :]
-    return None
-
-
 def public_path(page):
     """The page's path if the public may see the page, else None."""
-    return page_path(page) if is_public(page) else None
-
-
-def index_path(model_label):
-    """The path of the (first) index page of a type, e.g. the blog index for "blog.BlogIndexPage", if public."""
-    try:
-        model = apps.get_model(model_label)
-    except LookupError:
-        return None
-    return public_path(model.objects.order_by("path").first())
+    return site_path(page) if is_public(page) else None
 
 
 def _unique(paths):
@@ -58,97 +29,30 @@ def _unique(paths):
     return result
 
 
-def _pages(*groups):
-    for group in groups:
-        yield from (public_path(page) for page in group)
-
-
-# What else shows a page of each type. Each function returns paths; the page itself, its parent and the site's
-# root are added for every page type.
-
-
-def _blog_post(page):
-    news_items = list(page.news_items.all())
-    yield index_path("blog.BlogIndexPage")
-    yield from _pages(page.research_areas.all(), page.projects.all(), news_items)
-    if news_items:
-        yield index_path("news.NewsIndexPage")
-
-
-def _news_item(page):
-    yield index_path("news.NewsIndexPage")
-    yield from _pages(page.research_areas.all(), page.projects.all(), [page.project] if page.project_id else [])
-
-
-def _research_area(page):
-    yield index_path("research.ResearchAreaIndexPage")
-    yield index_path("blog.BlogIndexPage")
-    yield index_path("news.NewsIndexPage")
-    yield from _pages(page.projects.all(), page.blog_posts.all(), page.news_items.all())
-
-
-def _project(page):
-    yield index_path("research.ProjectIndexPage")
-    yield from _pages(page.research_areas.all(), page.blog_posts.all(), page.news_items.all(), page.announcements.all())
-
-
-def _person(page):
-    yield index_path("people.PeopleIndexPage")
-
-
-PAGE_RELATIONS = {
-    "blog.BlogPostPage": _blog_post,
-    "news.NewsPage": _news_item,
-    "research.ResearchAreaPage": _research_area,
-    "research.ProjectPage": _project,
-    "people.PersonPage": _person,
-}
-
-# A change to these is visible on every page (the header's lab name, the footer's contact details).
-SITE_WIDE = {"home.HomePage", "lab.LabSettings"}
+def related_paths(instance):
+    """Public paths of the pages that show the instance, as its model declares them (`affected_pages()`: index
+    pages, listings, pages that link to it), in the declared order."""
+    declared = getattr(instance, "affected_pages", None)
+    return [public_path(page) for page in declared()] if declared else []
 
 
 def for_page(page, *, own_path=None, parent=None, extra=()):
-    """Affected paths of a page (specific instance). `own_path`/`parent` override what the tree says now; the caller
-    decides whether the page's own path may be told (see the module's docstring)."""
+    """Affected paths of a page (specific instance): its own, its parent, the site's root and the related pages.
+    `own_path`/`parent` override what the tree says now; the caller decides whether the page's own path may be told
+    (see the module's docstring)."""
     own_path = own_path if own_path is not None else public_path(page)
     if parent is None:
         parent = page.get_parent()
-    parent_path = public_path(parent)
-    relations = PAGE_RELATIONS.get(page._meta.label)
-    related = list(relations(page)) if relations else []
-    return _unique([own_path, *extra, parent_path, SITE_ROOT, *related])
-
-
-# Snippets: which pages show them. The home page shows honors, competition awards and industry partners.
-
-
-def _recognition(snippet, people):
-    yield index_path("people.PeopleIndexPage")
-    yield from _pages(people)
-    if getattr(snippet, "project_id", None):
-        yield public_path(snippet.project)
-    news_items = list(snippet.news_items.all()) if snippet.pk else []
-    yield from _pages(news_items)
-    if news_items:
-        yield index_path("news.NewsIndexPage")
-
-
-SNIPPET_RELATIONS = {
-    "people.Honor": lambda honor: _recognition(honor, honor.recipients.all()),
-    "people.CompetitionAward": lambda award: _recognition(award, award.team.all()),
-    "people.Talk": lambda talk: _recognition(talk, [talk.speaker] if talk.speaker_id else []),
-}
+    return _unique([own_path, *extra, public_path(parent), SITE_ROOT, *related_paths(page)])
 
 
 def for_snippet(snippet):
-    relations = SNIPPET_RELATIONS.get(snippet._meta.label)
-    related = list(relations(snippet)) if relations else []
-    return _unique([SITE_ROOT, *related])
+    return _unique([SITE_ROOT, *related_paths(snippet)])
 
 
-def is_site_wide(model_label):
-    return model_label in SITE_WIDE
+def is_site_wide(instance):
+    """Whether a change shows on every page (the header's lab name, the footer's contact details): `site_wide`."""
+    return getattr(instance, "site_wide", False)
 
 
-__all__ = ["for_page", "for_snippet", "index_path", "is_site_wide", "page_path", "path_for_url_path", "public_path"]
+__all__ = ["for_page", "for_snippet", "is_site_wide", "public_path", "related_paths"]

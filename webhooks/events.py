@@ -17,16 +17,6 @@ EVENT_CHOICES = [
 ]
 ALL_EVENTS = [value for value, _label in EVENT_CHOICES]
 
-# The non-page models whose changes are announced (Wagtail snippets and the lab's site setting).
-DEFAULT_SNIPPET_MODELS = [
-    "people.Honor",
-    "people.CompetitionAward",
-    "people.Talk",
-    "lab.IndustryPartner",
-    "lab.Course",
-    "lab.LabSettings",
-]
-
 
 def all_events():
     return list(ALL_EVENTS)

@@ -8,6 +8,8 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.paths import site_path, site_path_of_url_path
+from core.public_content import announced_models
 from core.visibility import is_public, not_expired, was_public
 
 from . import affected, events
@@ -39,7 +41,7 @@ def page_body(page, *, own_path=None, parent=None, extra_paths=(), **extra):
         "object": _object(page, page.title),
         "url_path": url_path,
         "affected": affected.for_page(page, own_path=url_path, parent=parent, extra=extra_paths),
-        "site_wide": affected.is_site_wide(page._meta.label),
+        "site_wide": affected.is_site_wide(page),
         **extra,
     }
 
@@ -49,7 +51,7 @@ def snippet_body(instance, **extra):
         "object": _object(instance, str(instance)),
         "url_path": None,
         "affected": affected.for_snippet(instance),
-        "site_wide": affected.is_site_wide(instance._meta.label),
+        "site_wide": affected.is_site_wide(instance),
         **extra,
     }
 
@@ -78,7 +80,7 @@ def on_page_unpublished(sender, instance, **kwargs):
     # The page was public until now unless a view restriction hid it: only then may its path be told, to purge it.
     record(
         events.PAGE_UNPUBLISHED,
-        lambda: page_body(page, own_path=affected.page_path(page)) if was_public(page) else None,
+        lambda: page_body(page, own_path=site_path(page)) if was_public(page) else None,
     )
 
 
@@ -88,11 +90,11 @@ def on_page_moved(sender, instance, parent_page_before, parent_page_after, url_p
     def build():
         # Paths are told only where the public could see the page: before the move, after it, or both.
         new_path = affected.public_path(page)
-        old_path = affected.path_for_url_path(url_path_before) if was_public_under(page, parent_page_before) else None
+        old_path = site_path_of_url_path(url_path_before) if was_public_under(page, parent_page_before) else None
         if new_path is None and old_path is None:
             return None
         moved = []  # the paths of descendants, which moved with the page: old and new
-        here = affected.page_path(page)
+        here = site_path(page)
         if here and old_path != new_path:
             inner = tuple(
                 PageViewRestriction.objects.filter(page__path__startswith=page.path).values_list(
@@ -100,7 +102,7 @@ def on_page_moved(sender, instance, parent_page_before, parent_page_after, url_p
                 )
             )
             for descendant in page.get_descendants().live():
-                descendant_path = affected.page_path(descendant)
+                descendant_path = site_path(descendant)
                 if not descendant_path or not descendant_path.startswith(here):
                     continue
                 if old_path and not descendant.path.startswith(inner) and not_expired(descendant):
@@ -151,7 +153,12 @@ def after_snippet_delete(sender, instance, **kwargs):
 
 
 def snippet_models():
-    for label in getattr(settings, "WEBHOOKS_SNIPPET_MODELS", events.DEFAULT_SNIPPET_MODELS):
+    """WEBHOOKS_SNIPPET_MODELS if set, else the snippets and settings that declare `public_content`."""
+    labels = getattr(settings, "WEBHOOKS_SNIPPET_MODELS", None)
+    if labels is None:
+        yield from announced_models()
+        return
+    for label in labels:
         try:
             yield apps.get_model(label)
         except (LookupError, ValueError):
