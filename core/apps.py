@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Shared content building blocks"
+
+    def ready(self):
+        from .content.registry import discover
+
+        discover()

@@ -1,43 +1,37 @@
-"""How each kind of content maps between a record of the dataset and the database.
+"""How a record of the dataset compares with the database, and how stream data moves between the two.
 
-`to_record` is what the exporter writes, and what the importer compares a file's record with to tell an unchanged
-item from one to update; `apply` writes a checked record onto a (new or existing) object.
+A kind's `dump` (see schema.Kind) is what the exporter writes, and what the importer compares a file's record with
+to tell an unchanged item from one to update; `normalise` fills a file's record in as `dump` would write it.
 """
 
 import datetime
 
+from .schema import _MISSING
 
-from .schema import _MISSING, KINDS
+DEFAULTS = {
+    "str": "", "text": "", "url": "", "html": "", "bool": False, "list": [], "strs": [], "refs": [], "dict": {},
+    "stream": [],
+}  # fmt: skip
 
-DEFAULTS = {"str": "", "text": "", "url": "", "html": "", "list": [], "strs": [], "refs": [], "dict": {}, "stream": []}
 
-
-def normalise(kind_name, record):
-    """A file's record with every optional field filled in, as `to_record` would write it."""
+def normalise(fields, record):
+    """A file's record with every optional field filled in (nested ones too), as a kind's `dump` would write it."""
     result = {}
-    for name, spec in KINDS[kind_name].fields.items():
+    for name, spec in fields.items():
         value = record.get(name, _MISSING)
         if value is _MISSING or (value is None and not spec.nullable and spec.kind in DEFAULTS):
             value = None if spec.nullable or spec.kind not in DEFAULTS else type(DEFAULTS[spec.kind])()
         if spec.kind == "date" and value is not None:
             value = str(value)
-        if spec.kind == "refs":
+        if spec.kind == "refs" and not spec.ordered:
             value = sorted(value)  # many-to-many links have no order: the exporter writes them sorted
-        result[name] = value
-    if kind_name in {"projects", "blog_posts"}:
-        result["authors"] = [
-            {k: author.get(k, d) for k, d in AUTHOR_DEFAULTS[kind_name].items()} for author in result["authors"]
-        ]
-    if kind_name == "images":
-        result.pop("color")
-        result.pop("file")
+        if spec.fields is not None and spec.kind == "dict" and value is not None:
+            value = normalise(spec.fields, value)
+        elif spec.fields is not None and spec.kind == "list":
+            value = [normalise(spec.fields, item) for item in value]
+        if spec.written:
+            result[name] = value
     return result
-
-
-AUTHOR_DEFAULTS = {
-    "projects": {"name": "", "person": None, "equal_contribution": False},
-    "blog_posts": {"name": "", "person": None},
-}
 
 
 def plain_stream(raw, image_key_for):
@@ -74,4 +68,3 @@ def stream_with_image_ids(stream, image_id_for):
 
 def iso(value):
     return value.isoformat() if isinstance(value, datetime.date) else value
-

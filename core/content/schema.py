@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,16 +10,12 @@ import yaml
 from django.conf import settings
 from PIL import ImageColor
 
-from core.blocks import LINK_KINDS
 from core.sanitize import rich_text_problems, url_problem
+
+from .registry import KINDS, SECTIONS
 
 FORMAT = "labcms-content"
 VERSION = 1
-
-ROLES = ("pi", "postdoc", "phd", "masters", "undergrad", "visiting", "staff")
-NEWS_KINDS = ("paper", "award", "talk", "blog", "announcement", "release")
-NEWS_LINK_LABELS = ("Paper", "Code", "Video", "Slides", "Media", "Event", "Demo")
-ANNOUNCEMENT_TYPES = ("honor", "competition_award", "talk", "project", "blog_post")
 
 
 class DatasetError(Exception):
@@ -39,101 +36,63 @@ class Field:
     features: tuple = ()  # for html: the rich text features of the field it is stored in
     fields: dict | None = None  # for list and dict: the fields of each mapping
     maximum: int = 32767  # for int: the largest the column it is stored in holds (PositiveSmallIntegerField)
+    ordered: bool = False  # for refs: the order is kept (else the links have none, and are compared sorted)
+    written: bool = True  # False for what is only read on import (an image's file or colour), never exported
 
 
 @dataclass
 class Kind:
+    """A kind of content, declared by the app that owns it in its `content` module (see core/content/registry.py)."""
+
     file: str
-    key: str | None
+    key: str | None  # the record's natural key, by which other records refer to it
     fields: dict = field(default_factory=dict)
+    model: type | None = None  # whose objects the keys name
+    lookup: str = ""  # the model's field holding the key, when it is not named like the record's
+    load: Callable | None = None  # (importer, record, raw) -> "created", "updated" or "unchanged"
+    dump: Callable | None = None  # (exporter, obj) -> the record written out, and compared with on import
+    objects: Callable | None = None  # (exporter) -> the objects written out, in the file's order
+    after: tuple = ()  # kinds referred to other than by ref/refs fields: they are imported first
+    check: Callable | None = None  # (record, keys) -> problems of those references
+
+    @property
+    def key_field(self):
+        return self.lookup or self.key
+
+    def dependencies(self):
+        """The kinds this kind's records refer to: ref/refs targets, images (for streams) and `after`."""
+        found = set(self.after)
+        specs = list(self.fields.values())
+        while specs:
+            spec = specs.pop()
+            if spec.kind in {"ref", "refs"}:
+                found.add(spec.target)
+            elif spec.kind == "stream":
+                found.add("images")
+            specs.extend((spec.fields or {}).values())
+        return found
+
+
+@dataclass
+class Section:
+    """A part of site.yaml, declared by the app that owns it in its `content` module."""
+
+    field: Field
+    load: Callable  # (importer, record): writes the checked record
+    dump: Callable  # (exporter) -> the record written out, or None when there is nothing to write
+    root: Callable | None = None  # (importer, record) -> the site's root page, made first if there is none
 
 
 S = Field("str")
 OPTIONAL_S = Field("str", required=False)
 OPTIONAL_URL = Field("url", required=False)
 URL = Field("url")
-# The features of the rich text fields records are stored in (lab/, people/, home/ models; core/blocks.py).
-BIO_FEATURES = ("bold", "italic", "link")
-ABOUT_FEATURES = ("bold", "italic", "link", "ul", "ol")
-PARAGRAPH_FEATURES = ("bold", "italic", "link", "document-link", "ol", "ul", "code", "superscript", "subscript")
 
-KINDS = {
-    "images": Kind("images.yaml", "key", {"key": Field("key"), "title": S, "alt": OPTIONAL_S, "color": Field("color", False),
-                                          "file": OPTIONAL_S}),
-    "research_areas": Kind("research_areas.yaml", "slug", {"slug": S, "title": S, "summary": S,
-                                                           "body": Field("stream", required=False)}),
-    "people": Kind("people.yaml", "slug", {
-        "slug": S, "name": S, "role": Field("enum", choices=ROLES),
-        "status": Field("enum", choices=("current", "alumni")), "bio": Field("html", False, features=BIO_FEATURES),
-        "links": Field("list", False, fields={"label": S, "url": URL}),
-        "graduation_year": Field("int", False, nullable=True), "placement": OPTIONAL_S,
-    }),
-    "projects": Kind("projects.yaml", "short_name", {
-        "slug": S, "short_name": S, "title": S, "summary": OPTIONAL_S,
-        "authors": Field("list", False, fields={
-            "name": OPTIONAL_S, "person": Field("ref", False, target="people", nullable=True),
-            "equal_contribution": Field("bool", False)}),
-        "affiliations": OPTIONAL_S, "venue": OPTIONAL_S, "year": Field("int", False, nullable=True),
-        "links": Field("list", False, fields={"kind": Field("enum", choices=tuple(dict(LINK_KINDS))), "url": URL}),
-        "github_repo": OPTIONAL_S, "github_stars": Field("int", False, nullable=True, maximum=2**31 - 1),
-        "bibtex": OPTIONAL_S, "research_areas": Field("refs", False, target="research_areas"),
-        "body": Field("stream", required=False),
-    }),
-    "honors": Kind("honors.yaml", "key", {
-        "key": S, "title": S, "date": Field("date"), "date_precision": Field("enum", choices=("year", "month", "day")),
-        "kind": Field("enum", choices=("personal", "paper_award", "fellowship", "other")),
-        "recipients": Field("refs", False, target="people"),
-        "project": Field("ref", False, target="projects", nullable=True), "awarded_by": OPTIONAL_S,
-        "note": OPTIONAL_S,
-    }),
-    "competition_awards": Kind("competition_awards.yaml", "key", {
-        "key": S, "place": S, "rank": Field("int", False, nullable=True), "contest": S, "track": OPTIONAL_S,
-        "venue": OPTIONAL_S, "year": Field("int"), "project": Field("ref", False, target="projects", nullable=True),
-        "team": Field("refs", False, target="people"),
-    }),
-    "talks": Kind("talks.yaml", "key", {
-        "key": S, "speaker": Field("ref", target="people", nullable=True), "title": S, "event": S,
-        "date": Field("date"),
-        "links": Field("dict", False, fields={name: OPTIONAL_URL for name in ("video", "slides", "media", "event_page")}),
-    }),
-    "industry_partners": Kind("industry_partners.yaml", None, {"name": S, "products": OPTIONAL_S, "url": OPTIONAL_URL}),
-    "courses": Kind("courses.yaml", "code", {
-        "code": S, "name": S, "url": OPTIONAL_URL, "term": OPTIONAL_S, "time": OPTIONAL_S, "location": OPTIONAL_S,
-        "notice": OPTIONAL_S,
-    }),
-    "blog_posts": Kind("blog_posts.yaml", "slug", {
-        "slug": S, "title": S, "date": Field("date"),
-        "authors": Field("list", False, fields={"name": S, "person": Field("ref", False, target="people",
-                                                                            nullable=True)}),
-        "summary": S, "tags": Field("strs", False), "research_areas": Field("refs", False, target="research_areas"),
-        "projects": Field("refs", False, target="projects"), "body": Field("stream"),
-    }),
-    "news": Kind("news.yaml", "key", {
-        "key": S, "date": Field("date"), "title": S, "kind": Field("enum", choices=NEWS_KINDS),
-        "body": Field("html", False, features=PARAGRAPH_FEATURES), "venue": OPTIONAL_S,
-        "projects": Field("refs", False, target="projects"),
-        "links": Field("list", False, fields={"label": Field("enum", choices=NEWS_LINK_LABELS), "url": URL}),
-        "announces": Field("dict", False, nullable=True, fields={
-            "type": Field("enum", choices=ANNOUNCEMENT_TYPES), "key": S}),
-    }),
-}  # fmt: skip
 
-SITE = Field("dict", fields={  # site.yaml
-    "home": Field("dict", fields={
-        "title": S, "lab_name": S, "tagline": OPTIONAL_S, "profile_name": OPTIONAL_S, "profile_title": OPTIONAL_S,
-        "about": Field("html", False, features=ABOUT_FEATURES),
-        "recent_work": Field("list", False, fields={
-            "label": S, "text": Field("html", features=BIO_FEATURES),
-            "projects": Field("refs", False, target="projects")}),
-        "research_interests": Field("refs", False, target="research_areas"),
-    }),
-    "lab_settings": Field("dict", False, fields={
-        "contact_email": OPTIONAL_S, "office": OPTIONAL_S, "recruiting_text": Field("html", False,
-                                                                                    features=BIO_FEATURES),
-        "recruiting_form_url": OPTIONAL_URL, "phd_applicants_note": OPTIONAL_S,
-        "social_links": Field("list", False, fields={"label": S, "url": URL}),
-    }),
-})  # fmt: skip
+def site_field():
+    """site.yaml's fields: the sections the apps declare."""
+    return Field("dict", fields={name: section.field for name, section in SECTIONS.items()})
+
 
 @dataclass
 class Dataset:
@@ -167,10 +126,14 @@ def read_dataset(folder):
         raise DatasetError(problems)
     for name, kind in KINDS.items():
         _check_records(kind, items[name], problems)
-    problems.extend(f"site.yaml: {problem}" for problem in _fields_problems(site, SITE.fields, ""))
+    problems.extend(f"site.yaml: {problem}" for problem in _fields_problems(site, site_field().fields, ""))
     _check_image_files(folder, items["images"], problems)
     keys = {
-        name: {record[kind.key] for record in items[name] if isinstance(record, dict) and isinstance(record.get(kind.key), str)}
+        name: {
+            record[kind.key]
+            for record in items[name]
+            if isinstance(record, dict) and isinstance(record.get(kind.key), str)
+        }
         for name, kind in KINDS.items()
         if kind.key
     }
@@ -178,9 +141,14 @@ def read_dataset(folder):
         for index, record in enumerate(items[name]):
             label = _label(kind, record, index)
             problems.extend(f"{label}: {problem}" for problem in _references(record, kind.fields, keys, ""))
-    home = site.get("home")
-    problems.extend(f"site.yaml home: {problem}" for problem in _references(home, SITE.fields["home"].fields, keys, ""))
-    _check_announcements(items["news"], keys, problems)
+    for name, section in SECTIONS.items():
+        found = _references(site.get(name), section.field.fields, keys, "")
+        problems.extend(f"site.yaml {name}: {problem}" for problem in found)
+    for name, kind in KINDS.items():
+        if kind.check:
+            for index, record in enumerate(items[name]):
+                if isinstance(record, dict):
+                    problems.extend(f"{_label(kind, record, index)}: {problem}" for problem in kind.check(record, keys))
     _check_image_references(items, keys["images"], problems)
     if problems:
         raise DatasetError(problems)
@@ -362,25 +330,6 @@ def _references(mapping, fields, keys, where):
                 yield from _references(item, spec.fields, keys, f"{where}field {field_name!r} item {index + 1}: ")
 
 
-ANNOUNCEMENT_TARGETS = {
-    "honor": "honors",
-    "competition_award": "competition_awards",
-    "talk": "talks",
-    "project": "projects",
-    "blog_post": "blog_posts",
-}
-
-
-def _check_announcements(records, keys, problems):
-    for index, record in enumerate(records):
-        announces = record.get("announces") if isinstance(record, dict) else None
-        if isinstance(announces, dict) and announces.get("type") in ANNOUNCEMENT_TARGETS:
-            target = ANNOUNCEMENT_TARGETS[announces["type"]]
-            if isinstance(announces.get("key"), str) and announces["key"] not in keys[target]:
-                label = _label(KINDS["news"], record, index)
-                problems.append(f"{label}: field 'announces' refers to unknown {target} {announces['key']!r}.")
-
-
 def _check_image_files(folder, images, problems):
     """An image's `file` must be a file inside the dataset's folder (no absolute path, `..` or outward symlink),
     within the size the admin allows for an upload (WAGTAILIMAGES_MAX_UPLOAD_SIZE)."""
@@ -403,11 +352,13 @@ def _check_image_files(folder, images, problems):
 
 
 def _check_image_references(items, image_keys, problems):
-    for name in ("research_areas", "projects", "blog_posts"):
+    for name, kind in KINDS.items():
+        streams = [field_name for field_name, spec in kind.fields.items() if spec.kind == "stream"]
         for index, record in enumerate(items[name]):
-            for image_key in stream_image_keys(record.get("body") or [] if isinstance(record, dict) else []):
-                if image_key not in image_keys:
-                    problems.append(f"{_label(KINDS[name], record, index)}: unknown image {image_key!r}.")
+            for field_name in streams if isinstance(record, dict) else ():
+                for image_key in stream_image_keys(record.get(field_name) or []):
+                    if image_key not in image_keys:
+                        problems.append(f"{_label(kind, record, index)}: unknown image {image_key!r}.")
 
 
 def stream_image_keys(value):

@@ -3,8 +3,8 @@ is reported by entry without blocking the others."""
 
 import pytest
 
-from citations.importer import CREATED, FAILED, UNCHANGED, UPDATED, import_bibtex
 from people.models import PeopleIndexPage, PersonPage
+from research.bibtex_import import CREATED, FAILED, UNCHANGED, UPDATED, import_bibtex
 from research.models import ProjectAuthor, ProjectLink, ProjectPage
 
 AWQ = r"""

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Page, Site
 
 from core.content import DatasetError, import_dataset
-from home.models import HomePage
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, folder, if_empty=False, **options):
-        if if_empty and HomePage.objects.exists():
+        if if_empty and site_has_content():
             self.stdout.write("The site has content already: left as it is.")
             return
         try:
@@ -26,3 +26,9 @@ class Command(BaseCommand):
         for kind, counts in report.items():
             summary = ", ".join(f"{counts[state]} {state}" for state in ("created", "updated", "unchanged"))
             self.stdout.write(f"{kind:20} {summary}")
+
+
+def site_has_content():
+    """A fresh site's root is Wagtail's "Welcome" page, a plain Page; any other root page is content."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site is not None and site.root_page.specific_class is not Page

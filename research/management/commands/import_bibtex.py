@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from citations.importer import FAILED, import_bibtex
+from research.bibtex_import import FAILED, import_bibtex
 
 
 class Command(BaseCommand):

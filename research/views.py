@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .bibtex_import import import_bibtex, project_index
 from .forms import BibtexImportForm
-from .importer import import_bibtex, project_index
 
 
 def can_import(user):
@@ -22,7 +22,7 @@ def can_publish(user):
 
 class BibtexImportView(WagtailAdminTemplateMixin, FormView):
     form_class = BibtexImportForm
-    template_name = "citations/import_bibtex.html"
+    template_name = "research/import_bibtex.html"
     page_title = "Import projects from BibTeX"
     header_icon = "doc-full-inverse"
 

@@ -29,7 +29,10 @@ from django.core.validators import URLValidator
 from django.db import DatabaseError, transaction
 from django.utils.text import Truncator, slugify
 
-from .csl import normalise_doi
+from citations.csl import normalise_doi
+from people.models import PersonPage
+
+from .models import ProjectAuthor, ProjectIndexPage, ProjectLink, ProjectPage
 
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -182,10 +185,6 @@ class Importer:
     seen: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        from people.models import PersonPage
-        from research.models import ProjectPage
-
-        self.ProjectPage = ProjectPage
         self.people = {normalise_name(person.title): person for person in PersonPage.objects.all()}
 
     # Reading an entry ------------------------------------------------------------------------------------------
@@ -257,7 +256,7 @@ class Importer:
 
     def match(self, data, report):
         """The existing project the entry describes, None for a new one; errors on the report when it is ambiguous."""
-        projects = self.ProjectPage.objects
+        projects = ProjectPage.objects
         by_doi = projects.filter(doi__iexact=data["doi"]).first() if data["doi"] else None
         wanted = normalise_title(data["title"])
         by_title = next(
@@ -340,8 +339,6 @@ class Importer:
 
     def _authors(self, names, existing=()):
         """ProjectAuthor rows for the names, keeping the person and * of an author already listed by that name."""
-        from research.models import ProjectAuthor
-
         kept = {normalise_name(author.display_name): author for author in existing}
         authors = []
         for name in names:
@@ -357,9 +354,7 @@ class Importer:
         return authors
 
     def create(self, data):
-        from research.models import ProjectLink
-
-        page = self.ProjectPage(
+        page = ProjectPage(
             title=data["title"],
             slug=self._free_slug(data["short_name"] or data["title"]),
             short_name=data["short_name"],
@@ -382,8 +377,6 @@ class Importer:
 
     def update(self, page, data, report):
         """Apply the entry to the project's latest revision; True when anything changed."""
-        from research.models import ProjectLink
-
         draft = page.get_latest_revision_as_object() if page.latest_revision_id else page
         changed = []
 
@@ -446,8 +439,6 @@ def _validation_messages(error):
 
 
 def project_index():
-    from research.models import ProjectIndexPage
-
     return ProjectIndexPage.objects.first()
 
 
