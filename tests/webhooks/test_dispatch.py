@@ -62,7 +62,7 @@ def test_the_mode_actually_used(settings, tasks, mode, expected):
     assert sender.resolved_mode() == expected
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the flush would take the root page with it
 def test_by_default_a_background_thread_sends_after_the_commit_and_publishing_does_not_wait(
     site_tree, endpoint, receiver, settings, background_sender
 ):
