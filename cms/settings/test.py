@@ -3,7 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import DATABASES, GRAPHQL_CACHE
+from .base import CACHES, DATABASES, GRAPHQL_CACHE
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -19,6 +19,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 FRONTEND_BASE_URL = "http://frontend.test"
 # One process, so the local-memory cache is shared by everything the tests do: exercise the response cache.
 GRAPHQL_CACHE = {**GRAPHQL_CACHE, "TIMEOUT": 300}
+# Local memory even when REDIS_URL is set: each test empties the default cache, which on Redis would be FLUSHDB of a
+# database shared with others. Tests of the Redis cache use REDIS_TEST_URL under a key prefix of their own.
+CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # django-axes stays on; only the test client's login(), which passes no request, skips its check.
 AUTHENTICATION_BACKENDS = [
     "tests.axes_backend.AxesBackendAllowingClientLogin",
