@@ -71,12 +71,7 @@ class RedisCounter:
         self.counts = {}
 
 
-BEFORE_REQUEST = []  # what-if patches that keep per-request state register a reset here
-
-
 def send(client, request):
-    for reset in BEFORE_REQUEST:
-        reset()
     if request.method == "GET":
         response = client.get(request.path, headers=request.headers)
     else:
@@ -146,55 +141,6 @@ def top_functions(stats, count, limit=8):
 # --- what-if patches: candidate fixes, applied in this process only --------------------------------------------------
 
 
-def patch_page_url_per_request():
-    """`url` read with the request: Wagtail then reads the site root paths once per request, not once per page."""
-    from wagtail.models import Site
-
-    original = Site.get_site_root_paths
-    memo = {}
-
-    def get_site_root_paths():
-        if "paths" not in memo:
-            memo["paths"] = original()
-        return memo["paths"]
-
-    Site.get_site_root_paths = staticmethod(get_site_root_paths)
-    return memo.clear  # called before each request
-
-
-def patch_renditions_cache():
-    """A per-process "renditions" cache: Wagtail stores every rendition it returns in that cache (default: Redis)."""
-    from django.core.cache.backends.locmem import LocMemCache
-
-    from core.models import LabRendition
-
-    LabRendition.cache_backend = LocMemCache("bench-renditions", {"TIMEOUT": 3600})
-
-
-def patch_reading_time():
-    """readingTime from the stored JSON: no block conversion, so no image query per post."""
-    from django.utils.html import strip_tags
-
-    from blog.models import WORDS_PER_MINUTE, BlogPostPage
-
-    def text(block_type, value):
-        if block_type == "paragraph":
-            return value
-        if block_type == "callout":
-            return value.get("text", "")
-        if block_type in {"heading", "quote"}:
-            return f"{value.get('text', '')} {value.get('attribution', '')}"
-        if block_type in {"image", "embed", "table"}:
-            return value.get("caption") or ""
-        return ""
-
-    def reading_time(self):
-        words = sum(len(strip_tags(text(b["type"], b["value"])).split()) for b in self.body.raw_data)
-        return max(1, -(-words // WORDS_PER_MINUTE))
-
-    BlogPostPage.reading_time = property(reading_time)
-
-
 def patch_research_areas_only():
     """The listing's research areas without their StreamField body (only what a link needs is read)."""
     from django.db.models import Prefetch
@@ -247,10 +193,7 @@ def patch_redis_client_reuse():
 
 
 WHAT_IF = {
-    "page url with the request": patch_page_url_per_request,
     "reuse the Redis client": patch_redis_client_reuse,
-    "per-process renditions cache": patch_renditions_cache,
-    "readingTime from raw JSON": patch_reading_time,
     "research areas without body": patch_research_areas_only,
     "parse and validate once per document": patch_document_cache,
 }
@@ -303,8 +246,8 @@ def apply_and_measure(name, cached):
     import json
 
     for patch_name, patch in WHAT_IF.items():
-        if name in ("all", patch_name) and (reset := patch()):
-            BEFORE_REQUEST.append(reset)
+        if name in ("all", patch_name):
+            patch()
     cache.clear()
     client, redis_counter, measured, answers = Client(), RedisCounter(), [], []
     for request_name in WHAT_IF_CACHED if cached else WHAT_IF_UNCACHED:

@@ -1,7 +1,10 @@
+import datetime
+
 import factory
 import wagtail_factories
+from factory.django import DjangoModelFactory
 
-from .models import PeopleIndexPage, PersonPage
+from .models import CompetitionAward, Honor, PeopleIndexPage, PersonPage, Talk
 
 
 class PeopleIndexPageFactory(wagtail_factories.PageFactory):
@@ -19,3 +22,32 @@ class PersonPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PersonPage
+
+
+class HonorFactory(DjangoModelFactory):
+    key = factory.Sequence(lambda n: f"honor-{n}")
+    title = factory.Sequence(lambda n: f"Award {n}")
+    date = datetime.date(2024, 1, 1)
+
+    class Meta:
+        model = Honor
+
+
+class CompetitionAwardFactory(DjangoModelFactory):
+    key = factory.Sequence(lambda n: f"award-{n}")
+    place = "First Place"
+    contest = factory.Sequence(lambda n: f"Contest {n}")
+    year = 2024
+
+    class Meta:
+        model = CompetitionAward
+
+
+class TalkFactory(DjangoModelFactory):
+    key = factory.Sequence(lambda n: f"talk-{n}")
+    title = factory.Sequence(lambda n: f"Talk {n}")
+    event = "NeurIPS"
+    date = datetime.date(2024, 1, 1)
+
+    class Meta:
+        model = Talk

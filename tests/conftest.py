@@ -1,7 +1,6 @@
 import json
 
 import pytest
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from blog.factories import BlogIndexPageFactory
@@ -9,6 +8,7 @@ from core.factories import ImageFactory
 from home.factories import HomePageFactory
 from news.factories import NewsIndexPageFactory
 from research.factories import ResearchAreaIndexPageFactory
+from tests.redis_keys import clear_local_cache
 
 
 class GraphQLClient:
@@ -41,7 +41,7 @@ class GraphQLClient:
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: the local-memory cache outlives the database rollback between tests."""
-    cache.clear()
+    clear_local_cache("default")
 
 
 @pytest.fixture

@@ -4,7 +4,17 @@ of its own and, at the end, deletes that prefix's keys and nothing else (never F
 import os
 import uuid
 
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+
 REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+
+
+def clear_local_cache(alias):
+    """Empty a local-memory cache between tests; any other backend is refused, as clear() on Redis is FLUSHDB."""
+    backend = caches[alias]
+    assert isinstance(backend, LocMemCache), f"Tests clear only local-memory caches; {alias!r} is {type(backend)}."
+    backend.clear()
 
 
 def unique_prefix(name):

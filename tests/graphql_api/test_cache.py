@@ -11,7 +11,7 @@ from django.test import override_settings
 from blog.factories import BlogPostPageFactory
 from blog.models import BlogPostPage
 from graphql_api.cache import CONTENT_VERSION_KEY, content_version
-from people.models import Honor
+from people.factories import HonorFactory
 from tests.redis_keys import REDIS_URL, delete_prefixed, prefixed_keys, unique_prefix
 
 POSTS = "{ blogPosts { items { title } } }"
@@ -78,7 +78,7 @@ def test_unpublishing_moving_and_deleting_invalidate(client, site_tree, post):
 def test_snippet_changes_invalidate(client, post):
     query = "{ awards { title } }"
     assert json.loads(get(client, query).content)["data"]["awards"] == []
-    Honor.objects.create(key="sloan", title="Sloan Research Fellowship", date="2023-05-01")
+    HonorFactory(key="sloan", title="Sloan Research Fellowship", date="2023-05-01")
     assert json.loads(get(client, query).content)["data"]["awards"] == [{"title": "Sloan Research Fellowship"}]
 
 

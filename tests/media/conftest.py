@@ -1,8 +1,8 @@
 import pytest
-from django.core.cache import caches
 from wagtail.models import Collection, CollectionViewRestriction
 
 from core.factories import ImageFactory
+from tests.redis_keys import clear_local_cache
 
 
 @pytest.fixture
@@ -26,4 +26,4 @@ def private_image(private_collection):
 @pytest.fixture(autouse=True)
 def empty_renditions_cache():
     """Wagtail caches renditions by image id, which a rolled-back test may hand on to the next one."""
-    caches["renditions"].clear()
+    clear_local_cache("renditions")

@@ -10,10 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from blog.factories import BlogPostPageFactory
 from core.factories import ImageFactory, every_block_body
 from home.models import HomeFeaturedResearchArea
-from lab.models import IndustryPartner
+from lab.factories import IndustryPartnerFactory
 from news.factories import NewsPageFactory
-from people.models import Honor, PeopleIndexPage, PersonPage
-from research.factories import ResearchAreaPageFactory
+from people.factories import HonorFactory, PeopleIndexPageFactory, PersonPageFactory
+from people.models import PersonPage
+from research.factories import ProjectIndexPageFactory, ProjectPageFactory, ResearchAreaPageFactory
 from research.models import ProjectIndexPage, ProjectLink, ProjectPage
 from tests.frontend_documents import frontend_operation
 
@@ -37,13 +38,12 @@ def build_site(site_tree, count):
     image = ImageFactory()
     areas = [ResearchAreaPageFactory(parent=site_tree["research"], image=image) for _ in range(3)]
     home = site_tree["home"]
-    projects_index = home.add_child(instance=ProjectIndexPage(title="Projects", slug="projects"))
-    people_index = home.add_child(instance=PeopleIndexPage(title="Team", slug="team"))
-    person = people_index.add_child(instance=PersonPage(title="Ji Lin", slug="ji-lin", role="phd"))
+    projects_index = ProjectIndexPageFactory(parent=home)
+    person = PersonPageFactory(parent=PeopleIndexPageFactory(parent=home), title="Ji Lin", slug="ji-lin")
     projects = []
     for number in range(count):
-        project = projects_index.add_child(
-            instance=ProjectPage(title=f"P{number}", slug=f"p{number}", short_name=f"P{number}", github_stars=5000)
+        project = ProjectPageFactory(
+            parent=projects_index, title=f"P{number}", slug=f"p{number}", short_name=f"P{number}", github_stars=5000
         )
         project.links.add(ProjectLink(kind="code", url="https://github.com/mit-han-lab/x"))
         project.research_areas.add(areas[0])
@@ -59,9 +59,9 @@ def build_site(site_tree, count):
         item.projects.add(project)
         item.research_areas.add(areas[1])
         item.save()
-        honor = Honor.objects.create(key=f"h{number}", title=f"Award {number}", date="2024-01-01", project=project)
+        honor = HonorFactory(key=f"h{number}", title=f"Award {number}", date="2024-01-01", project=project)
         honor.recipients.add(person)
-        IndustryPartner.objects.create(name=f"Partner {number}", sort_order=number)
+        IndustryPartnerFactory(name=f"Partner {number}", sort_order=number)
     home.hero_image = image
     home.body = every_block_body(image)
     home.recent_work = [
@@ -109,8 +109,8 @@ def build_site_more(site_tree, count):
     area = site_tree["research"].get_children().first().specific
     start = ProjectPage.objects.count()
     for number in range(start, start + count):
-        project = projects_index.add_child(
-            instance=ProjectPage(title=f"P{number}", slug=f"p{number}", short_name=f"P{number}", github_stars=5000)
+        project = ProjectPageFactory(
+            parent=projects_index, title=f"P{number}", slug=f"p{number}", short_name=f"P{number}", github_stars=5000
         )
         project.links.add(ProjectLink(kind="code", url="https://github.com/mit-han-lab/x"))
         project.research_areas.add(area)
@@ -124,6 +124,6 @@ def build_site_more(site_tree, count):
         item = NewsPageFactory(parent=site_tree["news"], kind="award")
         item.projects.add(project)
         item.save()
-        honor = Honor.objects.create(key=f"h{number}", title=f"Award {number}", date="2023-01-01", project=project)
+        honor = HonorFactory(key=f"h{number}", title=f"Award {number}", date="2023-01-01", project=project)
         honor.recipients.add(person)
-        IndustryPartner.objects.create(name=f"Partner {number}", sort_order=number)
+        IndustryPartnerFactory(name=f"Partner {number}", sort_order=number)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from research.models import ProjectIndexPage, ProjectPage
+from research.factories import ProjectIndexPageFactory, ProjectPageFactory
+from research.models import ProjectPage
 
 FIXTURES = Path(__file__).parent / "fixtures" / "github"
 
@@ -64,7 +65,7 @@ def github(settings, monkeypatch):
 
 @pytest.fixture
 def projects(site_tree):
-    index = site_tree["home"].add_child(instance=ProjectIndexPage(title="Projects", slug="projects"))
+    index = ProjectIndexPageFactory(parent=site_tree["home"])
     made = {}
     for short_name, repo, stars in [
         ("AWQ", "mit-han-lab/llm-awq", 2900),
@@ -72,9 +73,9 @@ def projects(site_tree):
         ("StreamingLLM", "mit-han-lab/streaming-llm", 6000),
         ("EIE", "", 10),
     ]:
-        page = index.add_child(
-            instance=ProjectPage(title=short_name, slug=short_name.lower(), short_name=short_name, github_repo=repo,
-                                 github_stars=stars)
+        page = ProjectPageFactory(
+            parent=index, title=short_name, slug=short_name.lower(), short_name=short_name, github_repo=repo,
+            github_stars=stars,
         )  # fmt: skip
         page.save_revision().publish()
         made[short_name] = page

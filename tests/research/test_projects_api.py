@@ -4,8 +4,9 @@ import pytest
 from django.utils import timezone
 
 from news.factories import NewsPageFactory
-from people.models import PeopleIndexPage, PersonPage
-from research.models import ProjectIndexPage, ProjectLink, ProjectPage
+from people.factories import PeopleIndexPageFactory, PersonPageFactory
+from research.factories import ProjectIndexPageFactory, ProjectPageFactory
+from research.models import ProjectLink
 
 PROJECTS = """query($minStars: Int, $hasCode: Boolean, $order: String) {
   projects(minStars: $minStars, hasCode: $hasCode, order: $order) { items { shortName } pagination { total } }
@@ -14,12 +15,12 @@ PROJECTS = """query($minStars: Int, $hasCode: Boolean, $order: String) {
 
 @pytest.fixture
 def projects(site_tree):
-    index = site_tree["home"].add_child(instance=ProjectIndexPage(title="Projects", slug="projects"))
+    index = ProjectIndexPageFactory(parent=site_tree["home"])
     made = {}
     for short_name, stars, repo in [("AWQ", 3000, "mit-han-lab/llm-awq"), ("HAT", 300, ""), ("EIE", None, "")]:
-        made[short_name] = index.add_child(
-            instance=ProjectPage(title=short_name, slug=short_name.lower(), short_name=short_name, github_stars=stars,
-                                 github_repo=repo)
+        made[short_name] = ProjectPageFactory(
+            parent=index, title=short_name, slug=short_name.lower(), short_name=short_name, github_stars=stars,
+            github_repo=repo,
         )  # fmt: skip
     made["HAT"].links.add(ProjectLink(kind="code", url="https://github.com/mit-han-lab/hardware-aware-transformers"))
     made["HAT"].save()
@@ -55,8 +56,8 @@ def test_appears_at_or_to_appear_at_is_derived_from_the_dates(site_tree):
 
 
 def test_display_labels_of_choices_resolve(graphql, projects, site_tree):
-    team = site_tree["home"].add_child(instance=PeopleIndexPage(title="Team", slug="team"))
-    team.add_child(instance=PersonPage(title="Ji Lin", slug="ji-lin", role="phd", status="alumni"))
+    team = PeopleIndexPageFactory(parent=site_tree["home"])
+    PersonPageFactory(parent=team, title="Ji Lin", slug="ji-lin", role="phd", status="alumni")
     data = graphql.query(
         '{ page(urlPath: "/projects/hat/") { ... on ProjectPage { links { kind label } } } people { name roleLabel } }'
     )

@@ -8,9 +8,10 @@ import pytest
 
 from blog.factories import BlogPostPageFactory
 from news.factories import NewsPageFactory
-from people.models import PeopleIndexPage, PersonLink, PersonPage
-from research.factories import ResearchAreaPageFactory
-from research.models import ProjectAuthor, ProjectIndexPage, ProjectLink, ProjectPage
+from people.factories import PeopleIndexPageFactory, PersonPageFactory
+from people.models import PersonLink
+from research.factories import ProjectIndexPageFactory, ProjectPageFactory, ResearchAreaPageFactory
+from research.models import ProjectAuthor, ProjectLink
 
 SEO = """query($path: String) { page(urlPath: $path) { ... on %s {
   seo { title description canonicalUrl openGraphType openGraphImage { url width height alt } jsonLd }
@@ -29,14 +30,14 @@ def tree(site_tree, image):
     home = site_tree["home"]
     home.hero_image = image
     home.save_revision().publish()
-    people = home.add_child(instance=PeopleIndexPage(title="Team", slug="team"))
-    song = people.add_child(
-        instance=PersonPage(title="Song Han", slug="song-han", role="pi", bio="<p>Efficient AI &amp; systems.</p>")
-    )
+    song = PersonPageFactory(
+        parent=PeopleIndexPageFactory(parent=home), title="Song Han", slug="song-han", role="pi",
+        bio="<p>Efficient AI &amp; systems.</p>",
+    )  # fmt: skip
     song.links.add(PersonLink(label="Google Scholar", url="https://scholar.google.com/citations?user=E0iCaa4AAAAJ"))
     song.save_revision().publish()
-    projects = home.add_child(instance=ProjectIndexPage(title="Projects", slug="projects"))
-    awq = ProjectPage(
+    awq = ProjectPageFactory(
+        parent=ProjectIndexPageFactory(parent=home),
         title="AWQ",
         slug="awq",
         short_name="AWQ",
@@ -45,13 +46,12 @@ def tree(site_tree, image):
         venue="MLSys 2024",
         year=2024,
         doi="10.48550/arXiv.2306.00978",
+        authors=[ProjectAuthor(name="Ji Lin"), ProjectAuthor(person=song)],
+        links=[
+            ProjectLink(kind="paper", url="https://arxiv.org/pdf/2306.00978.pdf"),
+            ProjectLink(kind="code", url="https://github.com/mit-han-lab/llm-awq"),
+        ],
     )
-    awq.authors = [ProjectAuthor(name="Ji Lin"), ProjectAuthor(person=song)]
-    awq.links = [
-        ProjectLink(kind="paper", url="https://arxiv.org/pdf/2306.00978.pdf"),
-        ProjectLink(kind="code", url="https://github.com/mit-han-lab/llm-awq"),
-    ]
-    projects.add_child(instance=awq)
     return {"home": home, "song": song, "awq": awq, "image": image, **site_tree}
 
 

@@ -7,6 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from webhooks import delivery as sender
 from webhooks import signing
 from webhooks.models import WebhookEndpoint
 
@@ -19,6 +20,8 @@ class Receiver:
         self.requests = []  # each: {"path", "headers", "body", "payload", "answered"}
         self.statuses = []  # answers to give, in order; 200 once they run out
         self.delay = 0.0
+        self.answering = threading.Event()  # clear it to hold every answer until it is set again
+        self.answering.set()
         self._lock = threading.Lock()
         receiver = self
 
@@ -27,6 +30,7 @@ class Receiver:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 if receiver.delay:
                     time.sleep(receiver.delay)
+                receiver.answering.wait(timeout=30)
                 with receiver._lock:
                     status = receiver.statuses.pop(0) if receiver.statuses else 200
                     if status == 200 and receiver.secret:
@@ -85,6 +89,13 @@ def deliver_inside_the_commit_hook(settings):
     settings.WEBHOOKS_TIMEOUT = 2
     # The receivers listen on 127.0.0.1, an internal address that endpoints may only reach when allowed.
     settings.WEBHOOK_ALLOWED_INTERNAL_HOSTS = ["127.0.0.1"]
+
+
+@pytest.fixture
+def background_sender():
+    """The background sender, drained after the test: a failed test must not leave it writing into the next."""
+    yield sender.background
+    sender.background.wait(seconds=30)
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import pytest
 from wagtail.models import PageViewRestriction, Site
 
 from blog.factories import BlogIndexPageFactory, BlogPostPageFactory
-from lab.models import Course, IndustryPartner, LabSettings
+from lab.factories import CourseFactory, IndustryPartnerFactory, LabSettingsFactory
 from news.factories import NewsPageFactory
-from people.factories import PeopleIndexPageFactory, PersonPageFactory
-from people.models import CompetitionAward, Honor, Talk
+from people.factories import CompetitionAwardFactory, PeopleIndexPageFactory, PersonPageFactory, TalkFactory
+from people.models import Honor
 from research.factories import ResearchAreaPageFactory
 from webhooks.delivery import dispatch
 from webhooks.models import WebhookDelivery
@@ -118,7 +118,7 @@ def test_an_honor_affects_home_team_and_its_people(person, site_tree, captured):
 
 
 def test_deleting_a_snippet_uses_its_relations_from_before_the_delete(person, site_tree, captured):
-    award = CompetitionAward.objects.create(key="lpcv", place="First Place", contest="LPCV", year=2019)
+    award = CompetitionAwardFactory(key="lpcv", place="First Place", contest="LPCV", year=2019)
     award.team.set([person])
     award.save()
     NewsPageFactory(parent=site_tree["news"], slug="lpcv-win", competition_award=award)
@@ -131,10 +131,10 @@ def test_deleting_a_snippet_uses_its_relations_from_before_the_delete(person, si
 def test_talks_partners_courses_and_settings(person, site_tree, captured):
     payloads = captured(
         lambda: (
-            Talk.objects.create(key="t", speaker=person, title="Efficient AI", event="NeurIPS", date="2024-01-01"),
-            IndustryPartner.objects.create(name="NVIDIA"),
-            Course.objects.create(code="6.5940", name="TinyML"),
-            LabSettings.objects.create(site=Site.objects.get(is_default_site=True), contact_email="lab@example.org"),
+            TalkFactory(key="t", speaker=person, title="Efficient AI", event="NeurIPS", date="2024-01-01"),
+            IndustryPartnerFactory(name="NVIDIA"),
+            CourseFactory(code="6.5940", name="TinyML"),
+            LabSettingsFactory(),
         )
     )
     assert [(p["object"]["type"], p["affected"], p["site_wide"]) for p in payloads] == [
