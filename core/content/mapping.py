@@ -68,3 +68,12 @@ def stream_with_image_ids(stream, image_id_for):
 
 def iso(value):
     return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def in_order(items):
+    """Inline children (Wagtail Orderables) numbered as the file lists them: without a `sort_order` they would come
+    back in whatever order the database chooses, which differs between SQLite and PostgreSQL."""
+    items = list(items)
+    for position, item in enumerate(items):
+        item.sort_order = position
+    return items

@@ -44,7 +44,7 @@ def show_statement_timeout():
         return cursor.fetchone()[0]
 
 
-@pytest.mark.django_db(transaction=True)  # autocommit, as in production: no test transaction to abort
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # autocommit, as in production
 def test_a_slow_api_query_is_cut_with_a_precise_error(client, settings):
     settings.ROOT_URLCONF = __name__
     settings.GRAPHQL_STATEMENT_TIMEOUT_MS = 200
@@ -59,7 +59,7 @@ def test_a_slow_api_query_is_cut_with_a_precise_error(client, settings):
     assert show_statement_timeout() == "0"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_other_paths_run_without_the_api_timeout(client, settings, admin_user):
     settings.GRAPHQL_STATEMENT_TIMEOUT_MS = 200
     client.force_login(admin_user)
