@@ -69,6 +69,7 @@ test-backend: venv ## Lint, migration and schema-file checks, and pytest (DATABA
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) write_graphql_schema --check
 	$(BIN)/pytest
+	$(BIN)/pytest --ds=tests.extension.settings tests/extension  # a content type added by an app alone
 
 .PHONY: test-e2e
 test-e2e: venv frontend-install ## The editor's path in a real browser (Debian's Chromium): admin, preview, publish, share

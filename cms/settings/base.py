@@ -25,14 +25,17 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
+# The apps whose models are content: installed first, and exposed by grapple (GRAPPLE["APPS"], by app label).
+# A new content type is a new app added here; everything else it declares itself (docs/adding-a-content-type.md).
+CONTENT_APPS = ["core", "home", "research", "people", "blog", "news", "lab"]
+
+
+def app_labels(app_names):
+    return [name.rsplit(".", 1)[-1] for name in app_names]
+
+
 INSTALLED_APPS = [
-    "core",
-    "home",
-    "research",
-    "people",
-    "blog",
-    "news",
-    "lab",
+    *CONTENT_APPS,
     "previews",
     "citations",
     "webhooks",
@@ -214,7 +217,7 @@ CORS_ALLOW_METHODS = ["GET", "POST", "OPTIONS"]
 # Image filters a frontend may ask for: every rendition costs disk and CPU, so the set is closed.
 IMAGE_RENDITION_WIDTHS = [320, 480, 640, 800, 1024, 1280, 1600, 1920]
 GRAPPLE = {
-    "APPS": ["core", "home", "research", "people", "blog", "news", "lab"],
+    "APPS": app_labels(CONTENT_APPS),
     "PAGE_INTERFACE": "graphql_api.interfaces.PublicPageInterface",
     "EXPOSE_GRAPHIQL": False,
     "PAGE_SIZE": 10,
