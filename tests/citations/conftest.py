@@ -1,8 +1,8 @@
 import pytest
 
-from research.models import ProjectIndexPage
+from research.factories import ProjectIndexPageFactory
 
 
 @pytest.fixture
 def project_index(site_tree):
-    return site_tree["home"].add_child(instance=ProjectIndexPage(title="Projects", slug="projects"))
+    return ProjectIndexPageFactory(parent=site_tree["home"], title="Projects", slug="projects")

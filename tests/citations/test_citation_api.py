@@ -5,7 +5,8 @@ import json
 import pytest
 
 from citations.csl import csl_name, generate_bibtex, normalise_doi
-from research.models import ProjectAuthor, ProjectLink, ProjectPage
+from research.factories import ProjectPageFactory
+from research.models import ProjectAuthor, ProjectLink
 
 CITATION = """query($path: String) { page(urlPath: $path) { ... on ProjectPage {
   doi paperTitle citationBibtex citationCslJson
@@ -14,7 +15,8 @@ CITATION = """query($path: String) { page(urlPath: $path) { ... on ProjectPage {
 
 @pytest.fixture
 def awq(project_index):
-    page = ProjectPage(
+    return ProjectPageFactory(
+        parent=project_index,
         title="AWQ",
         slug="awq",
         short_name="AWQ",
@@ -22,16 +24,16 @@ def awq(project_index):
         venue="MLSys 2024",
         year=2024,
         doi="10.48550/arXiv.2306.00978",
+        authors=[
+            ProjectAuthor(name="Ji Lin"),
+            ProjectAuthor(name="Ludwig van Beethoven"),
+            ProjectAuthor(name="Han, Song"),
+        ],
+        links=[
+            ProjectLink(kind="code", url="https://github.com/mit-han-lab/llm-awq"),
+            ProjectLink(kind="paper", url="https://arxiv.org/abs/2306.00978"),
+        ],
     )
-    page.authors = [
-        ProjectAuthor(name="Ji Lin"),
-        ProjectAuthor(name="Ludwig van Beethoven"),
-        ProjectAuthor(name="Han, Song"),
-    ]
-    page.links = [ProjectLink(kind="code", url="https://github.com/mit-han-lab/llm-awq"),
-                  ProjectLink(kind="paper", url="https://arxiv.org/abs/2306.00978")]  # fmt: skip
-    project_index.add_child(instance=page)
-    return page
 
 
 def citation(graphql, path="/projects/awq/"):
@@ -88,7 +90,7 @@ def test_without_a_paper_link_the_csl_url_is_the_frontend_page(graphql, awq):
 
 
 def test_a_minimal_project_still_has_a_valid_citation(project_index):
-    page = project_index.add_child(instance=ProjectPage(title="Tiny & {odd} 50%", slug="tiny", short_name="Tiny"))
+    page = ProjectPageFactory(parent=project_index, title="Tiny & {odd} 50%", slug="tiny", short_name="Tiny")
     assert generate_bibtex(page) == "@misc{tiny,\n  title = {Tiny \\& \\{odd\\} 50\\%}\n}\n"
     assert page.citation_csl_json == {
         "id": "Tiny",
@@ -101,9 +103,8 @@ def test_a_minimal_project_still_has_a_valid_citation(project_index):
 def test_the_doi_field_refuses_a_resolver_url(project_index):
     from django.core.exceptions import ValidationError
 
-    page = ProjectPage(title="X", slug="x", short_name="X", doi="https://doi.org/10.1/x")
     with pytest.raises(ValidationError) as caught:
-        project_index.add_child(instance=page)
+        ProjectPageFactory(parent=project_index, title="X", slug="x", short_name="X", doi="https://doi.org/10.1/x")
     assert "doi" in caught.value.message_dict
 
 

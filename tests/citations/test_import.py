@@ -3,8 +3,9 @@ is reported by entry without blocking the others."""
 
 import pytest
 
-from people.models import PeopleIndexPage, PersonPage
+from people.factories import PeopleIndexPageFactory, PersonPageFactory
 from research.bibtex_import import CREATED, FAILED, UNCHANGED, UPDATED, import_bibtex
+from research.factories import ProjectPageFactory
 from research.models import ProjectAuthor, ProjectLink, ProjectPage
 
 AWQ = r"""
@@ -117,8 +118,8 @@ def test_importing_the_same_file_twice_changes_nothing(project_index):
 
 @pytest.fixture
 def awq_page(project_index):
-    page = project_index.add_child(
-        instance=ProjectPage(title="AWQ", slug="awq", short_name="AWQ", venue="MLSys 2024", summary="Kept.")
+    page = ProjectPageFactory(
+        parent=project_index, title="AWQ", slug="awq", short_name="AWQ", venue="MLSys 2024", summary="Kept."
     )
     page.save_revision().publish()
     return page
@@ -147,13 +148,15 @@ def test_an_update_without_publish_waits_in_a_draft_revision(awq_page):
 
 
 def test_an_existing_project_is_matched_by_doi_and_by_title(project_index):
-    by_doi = project_index.add_child(
-        instance=ProjectPage(title="Quantized", slug="q", short_name="Q", doi="10.48550/ARXIV.2306.00978")
+    by_doi = ProjectPageFactory(
+        parent=project_index, title="Quantized", slug="q", short_name="Q", doi="10.48550/ARXIV.2306.00978"
     )
-    by_title = project_index.add_child(
-        instance=ProjectPage(title="smoothquant accurate and efficient post training quantization", slug="sq",
-                             short_name="SQ")
-    )  # fmt: skip
+    by_title = ProjectPageFactory(
+        parent=project_index,
+        title="smoothquant accurate and efficient post training quantization",
+        slug="sq",
+        short_name="SQ",
+    )
     report = import_bibtex(AWQ.replace("shortname = {AWQ},", "") + SMOOTHQUANT.replace(r"\&", "and"), publish=True)
     assert statuses(report) == [("lin2024awq", UPDATED), ("xiao2023smoothquant", UPDATED)]
     assert report.entries[0].page.pk == by_doi.pk and report.entries[1].page.pk == by_title.pk
@@ -161,15 +164,15 @@ def test_an_existing_project_is_matched_by_doi_and_by_title(project_index):
 
 
 def test_a_key_that_is_another_project_s_short_name_is_refused(project_index):
-    project_index.add_child(instance=ProjectPage(title="Other", slug="other", short_name="good2022"))
+    ProjectPageFactory(parent=project_index, title="Other", slug="other", short_name="good2022")
     report = import_bibtex("@misc{good2022, title = {A Good Entry}}")
     assert report.entries[0].status == FAILED
     assert report.entries[0].errors[0].startswith("The short name 'good2022' belongs to the project 'Other'")
 
 
 def test_an_entry_matching_two_projects_is_refused(project_index):
-    project_index.add_child(instance=ProjectPage(title="One", slug="one", short_name="One", doi="10.1000/x"))
-    project_index.add_child(instance=ProjectPage(title="Two paper", slug="two", short_name="Two"))
+    ProjectPageFactory(parent=project_index, title="One", slug="one", short_name="One", doi="10.1000/x")
+    ProjectPageFactory(parent=project_index, title="Two paper", slug="two", short_name="Two")
     report = import_bibtex("@misc{k, title = {Two Paper}, doi = {10.1000/X}}")
     assert report.entries[0].errors == [
         "The entry matches more than one project: 'Two paper' by title; 'One' by DOI. Fix the DOI or title."
@@ -177,8 +180,8 @@ def test_an_entry_matching_two_projects_is_refused(project_index):
 
 
 def test_authors_are_linked_to_the_lab_s_people_and_keep_their_links_on_update(site_tree, awq_page):
-    people = site_tree["home"].add_child(instance=PeopleIndexPage(title="Team", slug="team"))
-    song = people.add_child(instance=PersonPage(title="Song Han", slug="song-han", role="pi"))
+    people = PeopleIndexPageFactory(parent=site_tree["home"], title="Team", slug="team")
+    song = PersonPageFactory(parent=people, title="Song Han", slug="song-han", role="pi")
     import_bibtex(AWQ, publish=True)
     page = ProjectPage.objects.get(pk=awq_page.pk)
     assert [author.person_id for author in page.authors.all()] == [None, None, None, song.pk]

@@ -6,9 +6,9 @@ from wagtail.models import PageViewRestriction
 
 from blog.factories import BlogPostPageFactory
 from news.factories import NewsPageFactory
-from people.models import Honor, PeopleIndexPage, PersonPage, Talk
-from research.factories import ResearchAreaPageFactory
-from research.models import ProjectAuthor, ProjectIndexPage, ProjectPage
+from people.factories import HonorFactory, PeopleIndexPageFactory, PersonPageFactory, TalkFactory
+from research.factories import ProjectIndexPageFactory, ProjectPageFactory, ResearchAreaPageFactory
+from research.models import ProjectAuthor
 
 
 def paragraph(text):
@@ -18,38 +18,35 @@ def paragraph(text):
 @pytest.fixture
 def content(site_tree):
     home = site_tree["home"]
-    projects = home.add_child(instance=ProjectIndexPage(title="Projects", slug="projects"))
-    people = home.add_child(instance=PeopleIndexPage(title="Team", slug="team"))
+    projects = ProjectIndexPageFactory(parent=home, title="Projects", slug="projects")
+    people = PeopleIndexPageFactory(parent=home, title="Team", slug="team")
     made = {}
-    awq = ProjectPage(
-        title="AWQ",
-        slug="awq",
-        short_name="AWQ",
+    made["awq"] = ProjectPageFactory(
+        parent=projects, title="AWQ", slug="awq", short_name="AWQ",
         summary="Activation-aware weight quantization for on-device LLMs, with 4-bit weights.",
-    )
-    awq.authors = [ProjectAuthor(name="Ji Lin")]
-    made["awq"] = projects.add_child(instance=awq)
-    made["smoothquant"] = projects.add_child(
-        instance=ProjectPage(title="SmoothQuant", slug="smoothquant", short_name="SmoothQuant",
-                             summary="Accurate and efficient post-training quantization: W8A8 for LLMs.")
+        authors=[ProjectAuthor(name="Ji Lin")],
     )  # fmt: skip
-    made["draft"] = projects.add_child(
-        instance=ProjectPage(title="Secret quantization", slug="secret", short_name="Secret", live=False,
-                             summary="An unannounced quantization project.")
+    made["smoothquant"] = ProjectPageFactory(
+        parent=projects, title="SmoothQuant", slug="smoothquant", short_name="SmoothQuant",
+        summary="Accurate and efficient post-training quantization: W8A8 for LLMs.",
     )  # fmt: skip
-    made["expired"] = projects.add_child(
-        instance=ProjectPage(title="Old quantization", slug="old", short_name="Old",
-                             summary="A quantization project whose page has expired.",
-                             expire_at=timezone.now() - datetime.timedelta(days=1))
+    made["draft"] = ProjectPageFactory(
+        parent=projects, title="Secret quantization", slug="secret", short_name="Secret", live=False,
+        summary="An unannounced quantization project.",
     )  # fmt: skip
-    made["private"] = projects.add_child(
-        instance=ProjectPage(title="Private quantization", slug="private", short_name="Private",
-                             summary="A quantization project behind a password.")
+    made["expired"] = ProjectPageFactory(
+        parent=projects, title="Old quantization", slug="old", short_name="Old",
+        summary="A quantization project whose page has expired.",
+        expire_at=timezone.now() - datetime.timedelta(days=1),
+    )  # fmt: skip
+    made["private"] = ProjectPageFactory(
+        parent=projects, title="Private quantization", slug="private", short_name="Private",
+        summary="A quantization project behind a password.",
     )  # fmt: skip
     PageViewRestriction.objects.create(page=made["private"], restriction_type="password", password="x")
-    made["song"] = people.add_child(
-        instance=PersonPage(title="Song Han", slug="song-han", role="pi",
-                            bio="<p>Works on model compression and quantization &amp; efficient AI.</p>")
+    made["song"] = PersonPageFactory(
+        parent=people, title="Song Han", slug="song-han", role="pi",
+        bio="<p>Works on model compression and quantization &amp; efficient AI.</p>",
     )  # fmt: skip
     made["post"] = BlogPostPageFactory(
         parent=site_tree["blog"],
@@ -66,11 +63,11 @@ def content(site_tree):
         parent=site_tree["research"], title="Efficient LLMs", slug="efficient-llms",
         summary="Quantization, sparsity and systems for large language models.",
     )  # fmt: skip
-    made["talk"] = Talk.objects.create(
+    made["talk"] = TalkFactory(
         key="awq-talk", speaker=made["song"], title="Quantization for on-device LLMs", event="MLSys 2024",
         date=datetime.date(2024, 5, 15), video_url="https://www.youtube.com/watch?v=3dYLj9vjfA0",
     )  # fmt: skip
-    made["honor"] = Honor.objects.create(
+    made["honor"] = HonorFactory(
         key="mlsys-best-paper", title="MLSys Best Paper Award", date=datetime.date(2024, 5, 15),
         kind="paper_award", project=made["awq"], awarded_by="MLSys",
     )  # fmt: skip
