@@ -23,6 +23,8 @@ from wagtail.rich_text import features as feature_registry
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 WEB_SCHEMES = ("http", "https")
 ALWAYS_ALLOWED = ("p", "br")  # Draftail writes every text as paragraphs, with <br/> for a soft line break
+# Draftail marks each block it writes with its key (`<p data-block-key="a1b2c">`), so comments stay anchored.
+BLOCK_KEY_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"})
 # Wagtail's internal markup carries more than the attribute its selector names.
 INTERNAL_ATTRIBUTES = {"linktype": {"id"}, "embedtype": {"id", "format", "alt", "url"}}
 URL_ATTRIBUTES = {"href", "src"}
@@ -46,6 +48,8 @@ class Rules:
                     allowed |= {attribute, *INTERNAL_ATTRIBUTES.get(attribute, ())}
                 if value is not None:
                     self.values.setdefault((tag, attribute), set()).add(value)
+        for tag in BLOCK_KEY_TAGS & set(self.attributes):
+            self.attributes[tag].add("data-block-key")
 
     def attribute_problem(self, tag, name, value):
         if name not in self.attributes[tag]:
