@@ -1,7 +1,7 @@
 """Blog posts in the content-as-data format (core/content)."""
 
 from core.blocks import BaseStreamBlock
-from core.content.mapping import in_order, iso
+from core.content.mapping import iso
 from core.content.schema import Field, Kind, S
 
 from .models import BlogIndexPage, BlogPostAuthor, BlogPostPage
@@ -15,7 +15,7 @@ def load(importer, record, raw):
     def fill(page):
         page.title, page.date, page.summary = record["title"], record["date"], record["summary"]
         page.body = importer.body(record["body"], BaseStreamBlock(), f"blog_posts.yaml item {record['slug']!r}")
-        page.authors = in_order(BlogPostAuthor(name=a["name"]) for a in record["authors"])
+        page.authors = [BlogPostAuthor(name=a["name"]) for a in record["authors"]]
         page.research_areas = importer.find_all("research_areas", record["research_areas"])
         page.projects = importer.find_all("projects", record["projects"])
         page.tags.set(record["tags"])

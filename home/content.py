@@ -1,7 +1,6 @@
 """The home page in the content-as-data format (core/content): site.yaml's `home` section, and the site's root."""
 
 from core.blocks import RecentWorkBlock
-from core.content.mapping import in_order
 from core.content.schema import OPTIONAL_S, Field, S, Section
 
 from .models import HomeFeaturedResearchArea, HomePage
@@ -32,11 +31,11 @@ def load(importer, record):
         }
         for theme in record["recent_work"]
     ]
-    home.featured_research_areas = in_order(
+    home.featured_research_areas = [
         HomeFeaturedResearchArea(research_area=area)
         for area in importer.find_all("research_areas", record["research_interests"])
-    )
-    home.save()
+    ]
+    return home
 
 
 def dump(exporter):

@@ -8,7 +8,6 @@ from django.db import models
 from wagtail.fields import RichTextField
 from wagtail.models import Site
 
-from core.content.mapping import in_order
 from core.content.schema import OPTIONAL_S, OPTIONAL_URL, URL, Field, Kind, S, Section
 
 from .models import Course, IndustryPartner, LabSettings, SocialLink
@@ -55,8 +54,8 @@ def load_settings(importer, record):
     lab_settings = LabSettings.for_site(Site.objects.get(is_default_site=True))
     for model_field in SETTINGS_FIELDS:
         setattr(lab_settings, model_field.name, record[model_field.name])
-    lab_settings.social_links = in_order(SocialLink(label=s["label"], url=s["url"]) for s in record["social_links"])
-    lab_settings.save()
+    lab_settings.social_links = [SocialLink(label=s["label"], url=s["url"]) for s in record["social_links"]]
+    return lab_settings
 
 
 def dump_settings(exporter):

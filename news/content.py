@@ -2,7 +2,7 @@
 talk, a project or a blog post, named by that kind's key."""
 
 from core.blocks import paragraph_block
-from core.content.mapping import in_order, iso
+from core.content.mapping import iso
 from core.content.schema import OPTIONAL_S, URL, Field, Kind, S
 
 from .models import LinkLabel, NewsIndexPage, NewsKind, NewsLink, NewsPage
@@ -24,7 +24,7 @@ def load(importer, record, raw):
     def fill(page):
         page.title, page.date, page.kind, page.venue = record["title"], record["date"], record["kind"], record["venue"]
         page.body = [{"type": "paragraph", "value": record["body"]}] if record["body"] else []
-        page.links = in_order(NewsLink(label=link["label"], url=link["url"]) for link in record["links"])
+        page.links = [NewsLink(label=link["label"], url=link["url"]) for link in record["links"]]
         page.projects = importer.find_all("projects", record["projects"])
         for kind_of_item, (kind_name, attribute) in ANNOUNCES.items():
             announced = kind_of_item == announces.get("type")

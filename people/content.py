@@ -1,6 +1,6 @@
 """People, honors, competition awards and talks in the content-as-data format (core/content)."""
 
-from core.content.mapping import in_order, iso
+from core.content.mapping import iso
 from core.content.schema import OPTIONAL_S, OPTIONAL_URL, URL, Field, Kind, S
 
 from .models import (
@@ -25,7 +25,7 @@ def load_person(importer, record, raw):
     def fill(page):
         page.title, page.role, page.status, page.bio = record["name"], record["role"], record["status"], record["bio"]
         page.graduation_year, page.placement = record["graduation_year"], record["placement"]
-        page.links = in_order(PersonLink(label=link["label"], url=link["url"]) for link in record["links"])
+        page.links = [PersonLink(label=link["label"], url=link["url"]) for link in record["links"]]
 
     parent = importer.indexes[PeopleIndexPage]
     return importer.upsert_page(PersonPage, parent, record["slug"], record, dump_person, fill)

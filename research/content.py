@@ -1,7 +1,6 @@
 """Research areas and projects in the content-as-data format (core/content): their fields, import and export."""
 
 from core.blocks import LINK_KINDS, BaseStreamBlock
-from core.content.mapping import in_order
 from core.content.schema import OPTIONAL_S, URL, Field, Kind, S
 
 from .models import ProjectAuthor, ProjectIndexPage, ProjectLink, ProjectPage, ResearchAreaIndexPage, ResearchAreaPage
@@ -34,11 +33,11 @@ def load_project(importer, record, raw):
             setattr(page, name, record[name])
         page.body = importer.body(record["body"], BaseStreamBlock(), f"projects.yaml item {record['short_name']!r}")
         people = {a["person"]: importer.find("people", a["person"]) for a in record["authors"] if a["person"]}
-        page.authors = in_order(
+        page.authors = [
             ProjectAuthor(name=a["name"], person=people.get(a["person"]), equal_contribution=a["equal_contribution"])
             for a in record["authors"]
-        )
-        page.links = in_order(ProjectLink(kind=link["kind"], url=link["url"]) for link in record["links"])
+        ]
+        page.links = [ProjectLink(kind=link["kind"], url=link["url"]) for link in record["links"]]
         page.research_areas = importer.find_all("research_areas", record["research_areas"])
 
     parent = importer.indexes[ProjectIndexPage]

@@ -9,7 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from .exporter import Exporter
-from .mapping import normalise, plain_stream, stream_with_image_ids
+from .mapping import normalise, number_children, plain_stream, stream_with_image_ids
 from .registry import INDEXES, KINDS, SECTIONS
 from .schema import DatasetError, read_dataset
 
@@ -68,7 +68,9 @@ class Importer:
         record = normalise(section.field.fields, self.dataset.site.get(name) or {})
         if section.dump(self.exporter) == record:
             return "unchanged"
-        section.load(self, record)
+        obj = section.load(self, record)
+        number_children(obj)
+        obj.save()
         return "updated"
 
     def upsert_page(self, model, parent, slug, record, unchanged, fill):
@@ -78,6 +80,7 @@ class Importer:
         created = page is None
         page = page or model(slug=slug)
         fill(page)
+        number_children(page)
         if created:
             parent.add_child(instance=page)
         page.save()
@@ -90,6 +93,7 @@ class Importer:
         created = obj is None
         obj = obj or model(**lookup)
         fill(obj)
+        number_children(obj)
         obj.save()
         return "created" if created else "updated"
 

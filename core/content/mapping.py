@@ -6,6 +6,8 @@ to tell an unchanged item from one to update; `normalise` fills a file's record 
 
 import datetime
 
+from modelcluster.models import get_all_child_relations
+
 from .schema import _MISSING
 
 DEFAULTS = {
@@ -70,10 +72,13 @@ def iso(value):
     return value.isoformat() if isinstance(value, datetime.date) else value
 
 
-def in_order(items):
-    """Inline children (Wagtail Orderables) numbered as the file lists them: without a `sort_order` they would come
-    back in whatever order the database chooses, which differs between SQLite and PostgreSQL."""
-    items = list(items)
-    for position, item in enumerate(items):
-        item.sort_order = position
-    return items
+
+def number_children(instance):
+    """Number an object's inline children (Wagtail Orderables) as the file lists them, before it is saved: without
+    a `sort_order` they would come back in whatever order the database chooses, which differs between SQLite and
+    PostgreSQL. Every kind and section goes through this, so an app's `load` just assigns its children."""
+    for relation in get_all_child_relations(instance):
+        order_field = getattr(relation.related_model, "sort_order_field", None)
+        if order_field:
+            for position, child in enumerate(getattr(instance, relation.get_accessor_name()).all()):
+                setattr(child, order_field, position)

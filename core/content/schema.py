@@ -78,7 +78,7 @@ class Section:
     """A part of site.yaml, declared by the app that owns it in its `content` module."""
 
     field: Field
-    load: Callable  # (importer, record): writes the checked record
+    load: Callable  # (importer, record) -> the object the checked record was written to, saved by the engine
     dump: Callable  # (exporter) -> the record written out, or None when there is nothing to write
     root: Callable | None = None  # (importer, record) -> the site's root page, made first if there is none
 
