@@ -21,7 +21,7 @@ HOME_SECTIONS = [
     ("Recent work", "StreamingLLM enables LLMs to generate infinite-length texts"),
     ("Research interests", "Model Compression and TinyML"),
     ("Teaching", "The course will not be offered in Fall 2025 because Prof. Han is on sabbatical."),
-    ("Industry impact", "Ford Trailer Backup Assist"),
+    ("Industry impact", "Trailer Backup Assist"),
     ("Open source projects with over 1K GitHub stars", "star counts have not been fetched yet"),
     ("Honors and awards", "2020 NSF CAREER Award"),
     ("Student and team awards", "2023 Rising Stars in Data Science"),

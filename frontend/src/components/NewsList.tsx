@@ -4,8 +4,8 @@ import type { NewsItemCardFieldsFragment } from "@/gql/graphql";
 import { pageHref } from "@/lib/format";
 import { newsKindLabel } from "@/lib/news";
 
-import { StreamField } from "./blocks/StreamField";
 import { PartialDate } from "./PartialDate";
+import { RichText } from "./RichText";
 
 /** "appears at MLSys 2024" for a paper item with a venue; the phrase is the API's (`venuePhrase`). */
 export function venueLine(item: Pick<NewsItemCardFieldsFragment, "kind" | "venue" | "venuePhrase">): string | null {
@@ -24,6 +24,7 @@ export function NewsList({ items, headingLevel = 3 }: { items: readonly NewsItem
       {items.map((item) => {
         const href = pageHref(item.url);
         const venue = venueLine(item);
+        const paragraphs = item.body.flatMap((block) => (block.__typename === "RichTextBlock" ? [block] : []));
         const tags = [
           ...item.projects.map((project) => ({ key: `p-${project.shortName}`, label: project.shortName, href: pageHref(project.url) })),
           ...item.courses.map((course) => ({ key: `c-${course.code}`, label: course.code, href: "/teaching/" })),
@@ -36,9 +37,11 @@ export function NewsList({ items, headingLevel = 3 }: { items: readonly NewsItem
             </p>
             <Heading className="news-title">{href ? <Link href={href}>{item.title}</Link> : item.title}</Heading>
             {venue ? <p className="meta news-venue">{venue}</p> : null}
-            {item.body.length ? (
+            {paragraphs.length ? (
               <div className="news-text">
-                <StreamField blocks={item.body} />
+                {paragraphs.map((block, index) => (
+                  <RichText key={block.id ?? index} html={block.value} />
+                ))}
               </div>
             ) : null}
             {tags.length ? (

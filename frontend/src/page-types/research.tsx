@@ -46,7 +46,7 @@ export const researchAreaPage = definePageType({
   document: ResearchAreaPageDataDocument,
   async View({ page }) {
     const [projects, posts, news] = await Promise.all([
-      fetchGraphQL(ProjectListDocument, { researchArea: page.slug, perPage: 100, order: "-year" }),
+      fetchGraphQL(ProjectListDocument, { researchArea: page.slug, perPage: 48, order: "-year" }),
       fetchGraphQL(BlogPostListDocument, { researchArea: page.slug, perPage: 6 }),
       fetchGraphQL(NewsItemListDocument, { researchArea: page.slug, perPage: 5 }),
     ]);
