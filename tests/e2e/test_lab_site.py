@@ -146,3 +146,12 @@ def test_sample_posts_are_marked_as_samples(lab_site, visitor):
     assert sample.locator(".badge-sample").count() == 1
     lab_post = visitor.locator(".post-card").filter(has_text="Statistics behind Block Sparse Attention")
     assert lab_post.locator(".badge-sample").count() == 0
+
+
+def test_people_whose_role_is_not_stated_are_not_shown_as_members(lab_site, visitor):
+    visit(visitor, f"{lab_site.url}/team/", "team")
+    others = visitor.locator("section").filter(has=visitor.get_by_role("heading", name="Also named by the lab"))
+    assert "Ligeng Zhu" in others.first.inner_text() and "Yujun Lin" in others.first.inner_text()
+    assert visitor.get_by_role("heading", name="Current members").count() == 1  # Song Han
+    current = visitor.locator("section").filter(has=visitor.get_by_role("heading", name="Current members"))
+    assert "Ligeng Zhu" not in current.first.inner_text()

@@ -15,8 +15,10 @@ export const peopleIndexPage = definePageType({
   document: PeopleIndexPageDataDocument,
   async View({ page }) {
     const { people } = await fetchGraphQL(PeopleDocument, {});
-    const current = groupByRole(people.filter((person) => person.status !== "alumni"));
+    const current = groupByRole(people.filter((person) => person.status === "current"));
     const alumni = people.filter((person) => person.status === "alumni");
+    // People the lab names (e.g. congratulated on a fellowship) without saying whether they are members.
+    const others = people.filter((person) => person.status !== "current" && person.status !== "alumni");
     return (
       <div className="page page-wide">
         <header className="page-header">
@@ -47,6 +49,20 @@ export const peopleIndexPage = definePageType({
             <h2 id="alumni">Alumni</h2>
             <ul className="people-grid">
               {alumni.map((person) => (
+                <li key={person.id ?? person.url ?? person.name}>
+                  <PersonCard person={person} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {others.length ? (
+          <section className="section" aria-labelledby="also-named">
+            <h2 id="also-named">Also named by the lab</h2>
+            <p className="meta">Their role and membership are not stated.</p>
+            <ul className="people-grid">
+              {others.map((person) => (
                 <li key={person.id ?? person.url ?? person.name}>
                   <PersonCard person={person} />
                 </li>
