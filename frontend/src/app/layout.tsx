@@ -23,18 +23,9 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const site = await getSiteInfo();
-  const origin = cmsPublicOrigin();
   return {
     title: { template: `%s · ${site.name}`, default: site.name },
     description: site.tagline ?? undefined,
-    alternates: {
-      types: {
-        "application/rss+xml": [
-          { url: `${origin}/feeds/blog/rss/`, title: `${site.name}: blog` },
-          { url: `${origin}/feeds/news/rss/`, title: `${site.name}: news` },
-        ],
-      },
-    },
   };
 }
 
@@ -42,6 +33,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const site = await getSiteInfo();
   return (
     <html lang="en">
+      <head>
+        {/* In the layout's <head>, not in metadata.alternates, which a page's own `alternates` (its canonical URL) replaces. */}
+        <link rel="alternate" type="application/rss+xml" href={`${cmsPublicOrigin()}/feeds/blog/rss/`} title={`${site.name}: blog`} />
+        <link rel="alternate" type="application/rss+xml" href={`${cmsPublicOrigin()}/feeds/news/rss/`} title={`${site.name}: news`} />
+      </head>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
