@@ -51,7 +51,7 @@ export const researchAreaPage = definePageType({
       fetchGraphQL(NewsItemListDocument, { researchArea: page.slug, perPage: 5 }),
     ]);
     return (
-      <article className="page">
+      <article className="page page-wide area">
         <header className="page-header">
           <h1>{page.title}</h1>
           {page.summary ? <p className="lead">{page.summary}</p> : null}
