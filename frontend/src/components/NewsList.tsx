@@ -4,6 +4,7 @@ import type { NewsItemCardFieldsFragment } from "@/gql/graphql";
 import { pageHref } from "@/lib/format";
 import { newsKindLabel } from "@/lib/news";
 
+import { ExternalLinks } from "./ExternalLinks";
 import { PartialDate } from "./PartialDate";
 import { RichText } from "./RichText";
 
@@ -51,17 +52,7 @@ export function NewsList({ items, headingLevel = 3 }: { items: readonly NewsItem
                 ))}
               </ul>
             ) : null}
-            {item.links.length ? (
-              <ul className="inline-links">
-                {item.links.map((link) => (
-                  <li key={link.url}>
-                    <a href={link.url} rel="noopener">
-                      {link.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <ExternalLinks links={item.links} />
           </li>
         );
       })}

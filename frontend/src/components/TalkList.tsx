@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { TalkFieldsFragment } from "@/gql/graphql";
 import { pageHref } from "@/lib/format";
 
+import { ExternalLinks } from "./ExternalLinks";
 import { PartialDate } from "./PartialDate";
 
 const TALK_LINKS = [
@@ -18,7 +19,7 @@ export function TalkList({ talks }: { talks: readonly TalkFieldsFragment[] }) {
     <ul className="talk-list">
       {talks.map((talk) => {
         const speakerHref = talk.speaker ? pageHref(talk.speaker.url) : null;
-        const links = TALK_LINKS.filter(([field]) => talk[field]);
+        const links = TALK_LINKS.filter(([field]) => talk[field]).map(([field, label]) => ({ label, url: talk[field] }));
         return (
           <li key={talk.key} className="talk card">
             <p className="meta">
@@ -34,17 +35,7 @@ export function TalkList({ talks }: { talks: readonly TalkFieldsFragment[] }) {
               ) : null}
               {talk.event}
             </p>
-            {links.length ? (
-              <ul className="inline-links" aria-label="Links">
-                {links.map(([field, label]) => (
-                  <li key={field}>
-                    <a href={talk[field]} rel="noopener">
-                      {label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <ExternalLinks links={links} />
           </li>
         );
       })}

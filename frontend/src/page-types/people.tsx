@@ -3,7 +3,12 @@ import Link from "next/link";
 import { CmsImage } from "@/components/CmsImage";
 import { PersonCard } from "@/components/PersonCard";
 import { RichText } from "@/components/RichText";
-import { PeopleDocument, PeopleIndexPageDataDocument, PersonPageDataDocument } from "@/gql/graphql";
+import {
+  PeopleDocument,
+  PeopleIndexPageDataDocument,
+  PersonPageDataDocument,
+  type PersonCardFieldsFragment,
+} from "@/gql/graphql";
 import { fetchGraphQL } from "@/lib/cms";
 import { pageHref, parentPath } from "@/lib/format";
 import { groupByRole, roleLabel } from "@/lib/people";
@@ -47,13 +52,7 @@ export const peopleIndexPage = definePageType({
         {alumni.length ? (
           <section className="section" aria-labelledby="alumni">
             <h2 id="alumni">Alumni</h2>
-            <ul className="people-grid">
-              {alumni.map((person) => (
-                <li key={person.id ?? person.url ?? person.name}>
-                  <PersonCard person={person} />
-                </li>
-              ))}
-            </ul>
+            <PeopleGrid people={alumni} />
           </section>
         ) : null}
 
@@ -61,13 +60,7 @@ export const peopleIndexPage = definePageType({
           <section className="section" aria-labelledby="also-named">
             <h2 id="also-named">Also named by the lab</h2>
             <p className="meta">Their role and membership are not stated.</p>
-            <ul className="people-grid">
-              {others.map((person) => (
-                <li key={person.id ?? person.url ?? person.name}>
-                  <PersonCard person={person} />
-                </li>
-              ))}
-            </ul>
+            <PeopleGrid people={others} />
           </section>
         ) : null}
 
@@ -76,6 +69,18 @@ export const peopleIndexPage = definePageType({
     );
   },
 });
+
+function PeopleGrid({ people }: { people: readonly PersonCardFieldsFragment[] }) {
+  return (
+    <ul className="people-grid">
+      {people.map((person) => (
+        <li key={person.id ?? person.url ?? person.name}>
+          <PersonCard person={person} />
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export const personPage = definePageType({
   typename: "PersonPage",
