@@ -87,3 +87,7 @@ schema: venv ## Regenerate graphql_api/schema.graphql after a schema change
 lint: venv ## Format and lint with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+.PHONY: demo
+demo: setup ## Load the sample content (content/demo: every block type) on top of the lab's; marked as samples
+	$(MANAGE) import_content content/demo --samples

@@ -3,7 +3,7 @@ import math
 import graphene
 from django import forms
 from django.db import models
-from grapple.models import GraphQLField, GraphQLImage, GraphQLInt, GraphQLString
+from grapple.models import GraphQLBoolean, GraphQLField, GraphQLImage, GraphQLInt, GraphQLString
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -53,6 +53,10 @@ class BlogPostPage(LabPage):
     tags = ClusterTaggableManager(through=BlogPostTag, blank=True)
     research_areas = ParentalManyToManyField("research.ResearchAreaPage", blank=True, related_name="blog_posts")
     projects = ParentalManyToManyField("research.ProjectPage", blank=True, related_name="blog_posts")
+    is_sample = models.BooleanField(
+        default=False,
+        help_text="Sample content (content/demo) showing the blocks, not the lab's own: marked so everywhere.",
+    )
 
     content_panels = [
         *LabPage.content_panels,
@@ -65,6 +69,7 @@ class BlogPostPage(LabPage):
         FieldPanel("body"),
         FieldPanel("research_areas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("projects"),
+        FieldPanel("is_sample"),
     ]
     search_fields = [
         *LabPage.search_fields,
@@ -83,6 +88,7 @@ class BlogPostPage(LabPage):
         GraphQLModelList("research_areas", "research.ResearchAreaPage", source="public_research_areas"),
         GraphQLModelList("projects", "research.ProjectPage", source="public_projects"),
         GraphQLInt("reading_time", required=True, description="Minutes, derived from the body's word count."),
+        GraphQLBoolean("is_sample", required=True, description="Sample content showing the blocks, not the lab's."),
         GraphQLSeo(),
     ]
 
@@ -93,6 +99,11 @@ class BlogPostPage(LabPage):
         verbose_name = "blog post"
         # Listings sort newest first; without it PostgreSQL sorts every row to return one page of 20.
         indexes = [models.Index(fields=["-date"], name="blog_newest_first")]
+
+    def get_admin_display_title(self):
+        """The page tree and listings say which posts are samples, not the lab's own."""
+        title = super().get_admin_display_title()
+        return f"{title} [sample]" if self.is_sample else title
 
     @property
     def reading_time(self):

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature, SignatureExpired
 from django.db import models
-from grapple.models import GraphQLRichText, GraphQLString
+from grapple.models import GraphQLBoolean, GraphQLRichText, GraphQLString
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -83,10 +83,14 @@ class LabImage(AbstractImage):
     import_key = models.SlugField(
         max_length=120, blank=True, db_index=True, help_text="The image's key in exported content files."
     )
+    is_sample = models.BooleanField(
+        default=False, help_text="Sample content (content/demo), not the lab's own: never exported as the lab's."
+    )
 
-    admin_form_fields = Image.admin_form_fields
+    admin_form_fields = (*Image.admin_form_fields, "is_sample")
     graphql_fields = [
         GraphQLString("alt", required=True, source="alt_text", description="The description, else the title."),
+        GraphQLBoolean("is_sample", required=True, description="Sample content, not the lab's own."),
     ]
 
     class Meta(AbstractImage.Meta):

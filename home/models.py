@@ -13,10 +13,15 @@ from core.graphql import GraphQLModelList, GraphQLStreamBlocks
 from core.models import LabPage
 from core.visibility import public_pages
 from lab.models import IndustryPartner
-from people.models import competition_awards_for_listing, honors_for_listing
+from people.models import Honor, Role, competition_awards_for_listing, honors_for_listing
 from research.models import ProjectPage
 from scholarly.graphql import GraphQLSeo
 from scholarly.metadata import json_ld_base, open_graph_image, plain_text
+
+
+def lead_honor_ids():
+    """A subquery: the honors whose recipients include the lab's head (role PI)."""
+    return Honor.objects.filter(recipients__role=Role.PI).values("pk")
 
 
 class HomeStreamBlock(BaseStreamBlock):
@@ -76,6 +81,18 @@ class HomePage(LabPage):
         GraphQLImage("profile_photo"),
         GraphQLStreamBlocks("recent_work", RecentWorkStreamBlock),
         GraphQLModelList("honors", "people.Honor", source="all_honors", description="Newest first."),
+        GraphQLModelList(
+            "lead_honors",
+            "people.Honor",
+            source="lead_honors",
+            description="The lab head's honors and awards (a recipient is the PI), newest first.",
+        ),
+        GraphQLModelList(
+            "member_honors",
+            "people.Honor",
+            source="member_honors",
+            description="Student and team honors: every honor the PI is not a recipient of, newest first.",
+        ),
         GraphQLModelList("competition_awards", "people.CompetitionAward", source="all_competition_awards"),
         GraphQLModelList("industry_partners", "lab.IndustryPartner", source="all_industry_partners"),
         GraphQLModelList(
@@ -105,6 +122,12 @@ class HomePage(LabPage):
 
     def all_honors(self, info, **kwargs):
         return honors_for_listing()
+
+    def lead_honors(self, info, **kwargs):
+        return honors_for_listing().filter(pk__in=lead_honor_ids())
+
+    def member_honors(self, info, **kwargs):
+        return honors_for_listing().exclude(pk__in=lead_honor_ids())
 
     def all_competition_awards(self, info, **kwargs):
         return competition_awards_for_listing()

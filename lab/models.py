@@ -86,25 +86,45 @@ class LabSettings(ClusterableModel, BaseSiteSetting):
     public_content = True
     site_wide = True
 
-    contact_email = models.EmailField(blank=True)
+    contact_email = models.CharField(
+        max_length=254,
+        blank=True,
+        help_text="The lab's contact address as the site shows it: an address, or a spelled-out form such as "
+        "'FirstnameLastname [at] mit [dot] edu' that robots cannot harvest.",
+    )
     office = models.CharField(max_length=120, blank=True)
+    office_note = models.CharField(max_length=250, blank=True, help_text="A remark shown after the office.")
     recruiting_text = RichTextField(blank=True, features=["bold", "italic", "link"])
-    recruiting_form_url = models.URLField(blank=True, max_length=500)
+    recruiting_email = models.EmailField(
+        blank=True, help_text="Where applicants write; shown with the recruiting text."
+    )
+    recruiting_form_url = models.URLField(
+        blank=True, max_length=500, help_text="The recruiting form's address; the site links to it when set."
+    )
+    industry_impact_intro = models.TextField(
+        blank=True, help_text="The sentence introducing the industry partners on the home page."
+    )
     phd_applicants_note = models.TextField(blank=True)
 
     panels = [
         FieldPanel("contact_email"),
         FieldPanel("office"),
+        FieldPanel("office_note"),
         FieldPanel("recruiting_text"),
+        FieldPanel("recruiting_email"),
         FieldPanel("recruiting_form_url"),
+        FieldPanel("industry_impact_intro"),
         FieldPanel("phd_applicants_note"),
         InlinePanel("social_links", label="Social link"),
     ]
     graphql_fields = [
         GraphQLString("contact_email", required=True),
         GraphQLString("office", required=True),
+        GraphQLString("office_note", required=True),
         GraphQLRichText("recruiting_text", required=True),
+        GraphQLString("recruiting_email", required=True),
         GraphQLString("recruiting_form_url", required=True),
+        GraphQLString("industry_impact_intro", required=True),
         GraphQLString("phd_applicants_note", required=True),
         GraphQLModelList("social_links", "lab.SocialLink"),
     ]

@@ -3,7 +3,7 @@ talk, a project or a blog post, named by that kind's key."""
 
 from core.blocks import paragraph_block
 from core.content.mapping import iso
-from core.content.schema import OPTIONAL_S, URL, Field, Kind, S
+from core.content.schema import DATE_PRECISION, OPTIONAL_S, URL, Field, Kind, S
 
 from .models import LinkLabel, NewsIndexPage, NewsKind, NewsLink, NewsPage
 
@@ -23,9 +23,12 @@ def load(importer, record, raw):
 
     def fill(page):
         page.title, page.date, page.kind, page.venue = record["title"], record["date"], record["kind"], record["venue"]
+        page.date_precision = record["date_precision"]
         page.body = [{"type": "paragraph", "value": record["body"]}] if record["body"] else []
         page.links = [NewsLink(label=link["label"], url=link["url"]) for link in record["links"]]
         page.projects = importer.find_all("projects", record["projects"])
+        page.research_areas = importer.find_all("research_areas", record["research_areas"])
+        page.courses = importer.find_all("courses", record["courses"])
         for kind_of_item, (kind_name, attribute) in ANNOUNCES.items():
             announced = kind_of_item == announces.get("type")
             setattr(page, attribute, importer.find(kind_name, announces["key"]) if announced else None)
@@ -37,9 +40,12 @@ def load(importer, record, raw):
 def dump(exporter, page):
     body = exporter.stream(page.body)
     return {
-        "key": page.slug, "date": iso(page.date), "title": page.title, "kind": page.kind,
+        "key": page.slug, "date": iso(page.date), "date_precision": page.date_precision, "title": page.title,
+        "kind": page.kind,
         "body": body[0]["value"] if len(body) == 1 and body[0]["type"] == "paragraph" else "",
         "venue": page.venue, "projects": exporter.keys("projects", page.projects.all()),
+        "research_areas": exporter.keys("research_areas", page.research_areas.all()),
+        "courses": exporter.keys("courses", page.courses.all()),
         "links": [{"label": link.label, "url": link.url} for link in page.links.all()],
         "announces": announcement(exporter, page),
     }  # fmt: skip
@@ -65,9 +71,12 @@ KINDS = {
     "news": Kind(
         "news.yaml", "key",
         {
-            "key": S, "date": Field("date"), "title": S, "kind": Field("enum", choices=tuple(NewsKind.values)),
+            "key": S, "date": Field("date"), "date_precision": DATE_PRECISION,
+            "title": S, "kind": Field("enum", choices=tuple(NewsKind.values)),
             "body": Field("html", False, features=tuple(paragraph_block().features)), "venue": OPTIONAL_S,
             "projects": Field("refs", False, target="projects"),
+            "research_areas": Field("refs", False, target="research_areas"),
+            "courses": Field("refs", False, target="courses"),
             "links": Field("list", False, fields={"label": Field("enum", choices=tuple(LinkLabel.values)), "url": URL}),
             "announces": Field("dict", False, nullable=True, fields={
                 "type": Field("enum", choices=tuple(ANNOUNCES)), "key": S}),

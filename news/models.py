@@ -10,6 +10,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import ShortStreamBlock
+from core.dates import date_precision_field
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
 from core.models import IndexPage, LabPage
 from scholarly.graphql import GraphQLSeo
@@ -58,10 +59,14 @@ class NewsLink(Orderable):
 
 class NewsPage(LabPage):
     date = models.DateField(help_text="The day the news happened; listings sort by it.")
+    date_precision = date_precision_field()
     kind = models.CharField(max_length=20, choices=NewsKind.choices, default=NewsKind.ANNOUNCEMENT)
     body = StreamField(ShortStreamBlock(), blank=True, help_text="A sentence or two; links go below.")
     research_areas = ParentalManyToManyField("research.ResearchAreaPage", blank=True, related_name="news_items")
     projects = ParentalManyToManyField("research.ProjectPage", blank=True, related_name="news_items")
+    courses = ParentalManyToManyField(
+        "lab.Course", blank=True, related_name="news_items", help_text="Courses the item is tagged with, e.g. 6.5940."
+    )
     venue = models.CharField(max_length=120, blank=True, help_text="For a paper: where it appears, e.g. MLSys 2024.")
     venue_date = models.DateField(
         null=True,
@@ -99,11 +104,14 @@ class NewsPage(LabPage):
 
     content_panels = [
         *LabPage.content_panels,
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("kind")], heading="What and when"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("date_precision"), FieldPanel("kind")], heading="What and when"
+        ),
         FieldPanel("body"),
         InlinePanel("links", label="Link"),
         FieldPanel("research_areas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("projects"),
+        FieldPanel("courses", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel([FieldPanel("venue"), FieldPanel("venue_date")], heading="Paper"),
         MultiFieldPanel(
             [
@@ -124,12 +132,14 @@ class NewsPage(LabPage):
     ]
     graphql_fields = [
         GraphQLField("date", graphene.Date, required=True),
+        GraphQLString("date_precision", required=True, description="year, month or day: how much of `date` to show."),
         GraphQLString("kind", required=True, description="paper, award, talk, blog, announcement or release."),
         GraphQLStreamBlocks("body", ShortStreamBlock),
         GraphQLModelList("links", "news.NewsLink"),
         GraphQLModelList("research_areas", "research.ResearchAreaPage", source="public_research_areas"),
         GraphQLForeignKey("related_blog_post", "blog.BlogPostPage", source="public_related_blog_post"),
         GraphQLModelList("projects", "research.ProjectPage", source="public_projects"),
+        GraphQLModelList("courses", "lab.Course"),
         GraphQLString("venue", required=True),
         GraphQLString(
             "venue_phrase", source="venue_phrase", description="'appears at' or 'to appear at', derived from the dates."

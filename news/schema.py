@@ -19,6 +19,7 @@ NEWS_ORDERS = ("-date", "date", "title", "-title")
 NEWS_RELATIONS = ListingRelations(
     prefetch={
         "links": "links",
+        "courses": "courses",
         "projects": PublicPages("projects"),
         "researchAreas": PublicPages("research_areas"),
     },

@@ -1,7 +1,7 @@
 """People, honors, competition awards and talks in the content-as-data format (core/content)."""
 
 from core.content.mapping import iso
-from core.content.schema import OPTIONAL_S, OPTIONAL_URL, URL, Field, Kind, S
+from core.content.schema import DATE_PRECISION, OPTIONAL_S, OPTIONAL_URL, URL, Field, Kind, S
 
 from .models import (
     CompetitionAward,
@@ -79,6 +79,7 @@ def load_talk(importer, record, raw):
     def fill(talk):
         talk.speaker = importer.find("people", record["speaker"])
         talk.title, talk.event, talk.date = record["title"], record["event"], record["date"]
+        talk.date_precision = record["date_precision"]
         for name, attribute in TALK_LINKS.items():
             setattr(talk, attribute, record["links"][name])
 
@@ -92,6 +93,7 @@ def dump_talk(exporter, talk):
         "title": talk.title,
         "event": talk.event,
         "date": iso(talk.date),
+        "date_precision": talk.date_precision,
         "links": {name: getattr(talk, attribute) for name, attribute in TALK_LINKS.items()},
     }
 
@@ -136,7 +138,8 @@ KINDS = {
         "talks.yaml", "key",
         {
             "key": S, "speaker": Field("ref", target="people", nullable=True), "title": S, "event": S,
-            "date": Field("date"), "links": Field("dict", False, fields=dict.fromkeys(TALK_LINKS, OPTIONAL_URL)),
+            "date": Field("date"), "date_precision": DATE_PRECISION,
+            "links": Field("dict", False, fields=dict.fromkeys(TALK_LINKS, OPTIONAL_URL)),
         },
         model=Talk, load=load_talk, dump=dump_talk, objects=lambda exporter: Talk.objects.order_by("-date", "key"),
     ),

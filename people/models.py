@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.dates import DatePrecision, date_precision_field
 from core.graphql import GraphQLModelList
 from core.models import IndexPage, LabPage, section_index
 from core.paths import site_path
@@ -26,11 +27,13 @@ class Role(models.TextChoices):
     UNDERGRAD = "undergrad", "Undergraduate"
     VISITING = "visiting", "Visiting researcher"
     STAFF = "staff", "Staff"
+    UNKNOWN = "unknown", "Role not stated"
 
 
 class Status(models.TextChoices):
     CURRENT = "current", "Current member"
     ALUMNI = "alumni", "Alumni"
+    UNKNOWN = "unknown", "Status not stated"
 
 
 class PeopleIndexPage(IndexPage):
@@ -98,12 +101,15 @@ class PersonPage(LabPage):
     open_graph_type = "profile"
 
     def seo_summary(self):
+        if self.role == Role.UNKNOWN:
+            return plain_text(self.bio) or f"{self.title}, {lab_name(self)}."
         return plain_text(self.bio) or f"{self.get_role_display()}, {lab_name(self)}."
 
     def json_ld_data(self):
         data = json_ld_base(self, "Person")
         data["name"] = self.title
-        data["jobTitle"] = self.get_role_display()
+        if self.role != Role.UNKNOWN:  # a role the lab never stated is not published as one
+            data["jobTitle"] = self.get_role_display()
         data["affiliation"] = organization(self)
         if self.status == Status.ALUMNI and self.placement:
             data["worksFor"] = {"@type": "Organization", "name": self.placement}
@@ -117,18 +123,13 @@ class PersonPage(LabPage):
     search_result_order = 20
 
     def search_hit_text(self):
-        return join_text(self.get_role_display(), self.placement, self.bio)
+        role = self.get_role_display() if self.role != Role.UNKNOWN else ""
+        return join_text(role, self.placement, self.bio)
 
     # What else a change shows on (webhooks.affected and the cache read these).
 
     def affected_pages(self):
         yield PeopleIndexPage.first_in_tree()
-
-
-class DatePrecision(models.TextChoices):
-    YEAR = "year", "Year"
-    MONTH = "month", "Month"
-    DAY = "day", "Day"
 
 
 class HonorKind(models.TextChoices):
@@ -292,6 +293,7 @@ class Talk(index.Indexed, models.Model):
     title = models.CharField(max_length=300)
     event = models.CharField(max_length=300)
     date = models.DateField()
+    date_precision = date_precision_field()
     video_url = models.URLField(blank=True, max_length=500)
     slides_url = models.URLField(blank=True, max_length=500)
     media_url = models.URLField(blank=True, max_length=500)
@@ -301,7 +303,7 @@ class Talk(index.Indexed, models.Model):
         FieldPanel("speaker"),
         FieldPanel("title"),
         FieldPanel("event"),
-        FieldPanel("date"),
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("date_precision")], heading="When"),
         MultiFieldPanel(
             [FieldPanel("video_url"), FieldPanel("slides_url"), FieldPanel("media_url"), FieldPanel("event_url")],
             heading="Links",
@@ -315,6 +317,7 @@ class Talk(index.Indexed, models.Model):
         GraphQLString("title", required=True),
         GraphQLString("event", required=True),
         GraphQLField("date", graphene.Date, required=True),
+        GraphQLString("date_precision", required=True, description="year, month or day: how much of `date` to show."),
         GraphQLString("video_url", required=True),
         GraphQLString("slides_url", required=True),
         GraphQLString("media_url", required=True),
@@ -352,7 +355,7 @@ class Talk(index.Indexed, models.Model):
         return recognition_pages(self, [self.speaker] if self.speaker_id else [])
 
 
-__all__ = ["CompetitionAward", "Honor", "PeopleIndexPage", "PersonLink", "PersonPage", "Talk"]
+__all__ = ["CompetitionAward", "DatePrecision", "Honor", "PeopleIndexPage", "PersonLink", "PersonPage", "Talk"]
 
 
 def honors_for_listing():

@@ -33,7 +33,8 @@ class Exporter:
         return sorted(self.key(kind_name, obj) for obj in objects)
 
     def records(self):
-        return {name: [kind.dump(self, obj) for obj in kind.objects(self)] for name, kind in KINDS.items()}
+        """The site's own content: sample content (`is_sample`) is never written out as if it were the site's."""
+        return {name: [kind.dump(self, obj) for obj in own(kind.objects(self))] for name, kind in KINDS.items()}
 
     def site(self):
         """site.yaml's sections; nothing when the site has no root page yet."""
@@ -43,13 +44,17 @@ class Exporter:
         return {name: record for name, record in records.items() if record is not None}
 
 
+def own(objects):
+    return [obj for obj in objects if not getattr(obj, "is_sample", False)]
+
+
 def export_dataset(folder):
     """Write every kind of content, the site settings and the image files into `folder`."""
     folder = Path(folder)
     (folder / "images").mkdir(parents=True, exist_ok=True)
     exporter = Exporter()
     records = exporter.records()
-    for record, image in zip(records["images"], exporter.images.values(), strict=True):
+    for record, image in zip(records["images"], own(exporter.images.values()), strict=True):
         suffix = Path(image.file.name).suffix or ".png"
         with (
             image.open_file() as source,

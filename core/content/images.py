@@ -18,6 +18,7 @@ def load(importer, record, raw):
     created = image is None
     image = image or image_model(import_key=record["key"])
     image.title, image.description = record["title"], record["alt"] or ""
+    importer.mark(image)
     if created:
         image.file = image_file(importer.folder, raw)
     image.save()

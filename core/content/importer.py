@@ -30,7 +30,7 @@ class Importer:
         self.written_files = []  # deleted from storage if the import is refused or fails
 
     def run(self):
-        home = self.root()
+        home = self.existing_root() if self.dataset.samples else self.root()
         self.indexes = {model: self.index(home, model, title, slug) for model, title, slug in INDEXES}
         self.exporter = Exporter()
         for name, kind in KINDS.items():
@@ -38,7 +38,8 @@ class Importer:
             for self.position, record in enumerate(self.dataset.items[name]):
                 counts[kind.load(self, normalise(kind.fields, record), record)] += 1
             self.report[name] = counts
-        self.report["site"] = Counter(self.load_section(name, section) for name, section in SECTIONS.items())
+        if not self.dataset.samples:
+            self.report["site"] = Counter(self.load_section(name, section) for name, section in SECTIONS.items())
         if self.problems:
             raise DatasetError(self.problems)
         return self.report
@@ -49,6 +50,18 @@ class Importer:
         """The site's root page, from the section that declares one (the home page)."""
         name, section = next((name, section) for name, section in SECTIONS.items() if section.root)
         return section.root(self, self.dataset.site[name])
+
+    def existing_root(self):
+        """Samples go into a site that has its own content: they never make its home page."""
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None or site.root_page.specific_class is Page:
+            raise DatasetError(["Sample content goes on top of a site's own content: import that dataset first."])
+        return site.root_page.specific
+
+    def mark(self, obj):
+        """An object a sample dataset writes says so (the admin, the API and the frontend show it)."""
+        if self.dataset.samples:
+            obj.is_sample = True
 
     def make_root(self, page):
         """Put `page` at the top of a fresh site, in place of Wagtail's "Welcome" page, as the default site's root."""
@@ -80,6 +93,7 @@ class Importer:
         created = page is None
         page = page or model(slug=slug)
         fill(page)
+        self.mark(page)
         number_children(page)
         if created:
             parent.add_child(instance=page)
@@ -93,6 +107,7 @@ class Importer:
         created = obj is None
         obj = obj or model(**lookup)
         fill(obj)
+        self.mark(obj)
         number_children(obj)
         obj.save()
         return "created" if created else "updated"
@@ -159,9 +174,12 @@ def _flatten(data, path):
             yield from _flatten(item, path)
 
 
-def import_dataset(folder):
-    """Check the whole dataset, then write it in one transaction. Returns counts of created/updated/unchanged."""
-    dataset = read_dataset(folder)
+def import_dataset(folder, samples=False):
+    """Check the whole dataset, then write it in one transaction. Returns counts of created/updated/unchanged.
+
+    `samples` loads a sample dataset (see read_dataset) on top of the site's own content, marking what it writes.
+    """
+    dataset = read_dataset(folder, samples=samples)
     importer = Importer(dataset, folder)
     try:
         with transaction.atomic():

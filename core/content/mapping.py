@@ -21,6 +21,8 @@ def normalise(fields, record):
     result = {}
     for name, spec in fields.items():
         value = record.get(name, _MISSING)
+        if value is _MISSING and spec.default is not None:
+            value = spec.default
         if value is _MISSING or (value is None and not spec.nullable and spec.kind in DEFAULTS):
             value = None if spec.nullable or spec.kind not in DEFAULTS else type(DEFAULTS[spec.kind])()
         if spec.kind == "date" and value is not None:

@@ -9,7 +9,9 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from PIL import ImageColor
+from wagtail.images import get_image_model
 
+from core.dates import DatePrecision
 from core.sanitize import rich_text_problems, url_problem
 
 from .registry import KINDS, SECTIONS
@@ -38,6 +40,7 @@ class Field:
     maximum: int = 32767  # for int: the largest the column it is stored in holds (PositiveSmallIntegerField)
     ordered: bool = False  # for refs: the order is kept (else the links have none, and are compared sorted)
     written: bool = True  # False for what is only read on import (an image's file or colour), never exported
+    default: object = None  # what an optional field left out means, when it is not its kind's empty value
 
 
 @dataclass
@@ -87,6 +90,7 @@ S = Field("str")
 OPTIONAL_S = Field("str", required=False)
 OPTIONAL_URL = Field("url", required=False)
 URL = Field("url")
+DATE_PRECISION = Field("enum", False, choices=tuple(DatePrecision.values), default=DatePrecision.DAY)  # "day" if left out
 
 
 def site_field():
@@ -98,13 +102,23 @@ def site_field():
 class Dataset:
     site: dict
     items: dict  # kind name -> list of records
+    samples: bool = False  # a sample dataset: every object it writes is marked `is_sample`
 
 
-def read_dataset(folder):
+def kind_model(kind):
+    """The model a kind's records are written to (Wagtail's image model for images, which no app declares)."""
+    return kind.model or get_image_model()
+
+
+def read_dataset(folder, samples=False):
     """Load and check every file of a dataset; raise DatasetError listing all problems.
 
     The shapes of every record are checked first (types, nested fields, rich text, URLs, image files); references
     between records only once every shape is right, so no check ever trips over a value of the wrong type.
+
+    A sample dataset (`sample: true` in its manifest, e.g. content/demo) is loaded only when asked for (`samples`),
+    on top of a site that has its own content: it has no site.yaml, may leave out files, and holds only kinds whose
+    objects can be marked as samples (an `is_sample` field), so nothing of it is ever taken for the lab's own.
     """
     folder = Path(folder)
     problems = []
@@ -117,16 +131,33 @@ def read_dataset(folder):
             f"manifest.yaml: format {manifest.get('format')!r} version {manifest.get('version')!r} is not "
             f"{FORMAT!r} version {VERSION}."
         )
-    site = _load(folder / "site.yaml", problems, expect=dict) or {}
+    is_sample = bool(manifest and manifest.get("sample") is True)
+    if manifest is not None and is_sample != samples:
+        problems.append(
+            "manifest.yaml: this is sample content: load it with --samples, on top of the site's own content."
+            if is_sample
+            else "manifest.yaml: --samples loads only a dataset whose manifest says `sample: true`."
+        )
+    if problems:
+        raise DatasetError(problems)
+    site = {} if samples else _load(folder / "site.yaml", problems, expect=dict) or {}
+    if samples and (folder / "site.yaml").exists():
+        problems.append("site.yaml: a sample dataset has no site.yaml: the site's own settings stay as they are.")
     items = {}
     for name, kind in KINDS.items():
+        if samples and not (folder / kind.file).exists():
+            items[name] = []
+            continue
         records = _load(folder / kind.file, problems, expect=list)
         items[name] = records if records is not None else []
+        if samples and items[name] and not hasattr(kind_model(kind), "is_sample"):
+            problems.append(f"{kind.file}: {name} cannot be marked as samples, so a sample dataset cannot hold them.")
     if problems:
         raise DatasetError(problems)
     for name, kind in KINDS.items():
         _check_records(kind, items[name], problems)
-    problems.extend(f"site.yaml: {problem}" for problem in _fields_problems(site, site_field().fields, ""))
+    if not samples:
+        problems.extend(f"site.yaml: {problem}" for problem in _fields_problems(site, site_field().fields, ""))
     _check_image_files(folder, items["images"], problems)
     keys = {
         name: {
@@ -152,7 +183,7 @@ def read_dataset(folder):
     _check_image_references(items, keys["images"], problems)
     if problems:
         raise DatasetError(problems)
-    return Dataset(site=site, items=items)
+    return Dataset(site=site, items=items, samples=samples)
 
 
 class _NoAliasLoader(yaml.SafeLoader):

@@ -12,13 +12,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty", action="store_true", help="Do nothing when the site has content already (for `make setup`)."
         )
+        parser.add_argument(
+            "--samples",
+            action="store_true",
+            help="Load a sample dataset (e.g. content/demo) on top of the site's own content; everything it writes "
+            "is marked as a sample in the admin, the API and the frontend.",
+        )
 
-    def handle(self, folder, if_empty=False, **options):
-        if if_empty and site_has_content():
+    def handle(self, folder, if_empty=False, samples=False, **options):
+        if if_empty and not samples and site_has_content():
             self.stdout.write("The site has content already: left as it is.")
             return
         try:
-            report = import_dataset(folder)
+            report = import_dataset(folder, samples=samples)
         except DatasetError as error:
             raise CommandError(
                 f"{len(error.problems)} problem(s) in {folder}; nothing was written:\n  " + "\n  ".join(error.problems)

@@ -6,6 +6,7 @@ import { hrefWith } from "@/lib/search-params";
 
 import { CmsImage, IMAGE_SIZES } from "./CmsImage";
 import { DateText } from "./DateText";
+import { SampleBadge } from "./SampleBadge";
 
 export function BlogPostCard({ post, headingLevel = 2 }: { post: BlogPostCardFieldsFragment; headingLevel?: 2 | 3 }) {
   const Heading = `h${headingLevel}` as const;
@@ -15,7 +16,9 @@ export function BlogPostCard({ post, headingLevel = 2 }: { post: BlogPostCardFie
     <article className="card post-card">
       {post.heroImage ? <CmsImage image={post.heroImage} sizes={IMAGE_SIZES.card} alt="" className="card-image" /> : null}
       <div className="card-body">
-        <Heading className="card-title">{href ? <Link href={href}>{post.title}</Link> : post.title}</Heading>
+        <Heading className="card-title">
+          {href ? <Link href={href}>{post.title}</Link> : post.title} <SampleBadge isSample={post.isSample} />
+        </Heading>
         <p className="meta">
           <DateText date={post.date} />
           {post.authors.length ? <> · {post.authors.map((author) => author.name).join(", ")}</> : null}

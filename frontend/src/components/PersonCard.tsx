@@ -22,10 +22,12 @@ export function PersonCard({ person, headingLevel = 3 }: { person: PersonCardFie
       )}
       <div>
         <Heading className="person-name">{href ? <Link href={href}>{person.name}</Link> : person.name}</Heading>
-        <p className="meta">
-          {roleLabel(person.role)}
-          {alumni && person.graduationYear ? `, ${person.graduationYear}` : null}
-        </p>
+        {roleLabel(person.role) || (alumni && person.graduationYear) ? (
+          <p className="meta">
+            {roleLabel(person.role)}
+            {alumni && person.graduationYear ? `, ${person.graduationYear}` : null}
+          </p>
+        ) : null}
         {alumni && person.placement ? <p className="placement">Now: {person.placement}</p> : null}
       </div>
     </article>

@@ -27,8 +27,8 @@ export function ProjectCard({ project, headingLevel = 2 }: { project: ProjectCar
         {subtitle ? <p className="project-subtitle">{subtitle}</p> : null}
         {venue || project.githubUrl ? (
           <p className="meta">
-            {venue}
-            {venue && project.githubUrl ? " · " : null}
+            {venue ? <span className="badge badge-venue">{venue}</span> : null}
+            {venue && project.githubUrl ? " " : null}
             <GitHubStars url={project.githubUrl} stars={project.githubStars} />
           </p>
         ) : null}

@@ -8,6 +8,8 @@ const LINKS = [
   { href: "/research/", label: "Research" },
   { href: "/projects/", label: "Projects" },
   { href: "/team/", label: "Team" },
+  { href: "/talks/", label: "Talks" },
+  { href: "/teaching/", label: "Teaching" },
   { href: "/blog/", label: "Blog" },
   { href: "/news/", label: "News" },
 ] as const;

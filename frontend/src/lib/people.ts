@@ -13,7 +13,9 @@ export const ROLES = [
   { value: "staff", label: "Staff", plural: "Staff" },
 ] as const;
 
+/** "" for a role the lab never stated ("unknown"): nothing is shown rather than a guess. */
 export function roleLabel(role: string): string {
+  if (role === "unknown") return "";
   return ROLES.find((item) => item.value === role)?.label ?? role;
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { BlogPostCard } from "@/components/BlogPostCard";
 import { CmsImage, IMAGE_SIZES } from "@/components/CmsImage";
 import { DateText } from "@/components/DateText";
+import { SampleBadge } from "@/components/SampleBadge";
 import { StreamField } from "@/components/blocks/StreamField";
 import { Pagination } from "@/components/Pagination";
 import { ResearchAreaLinks } from "@/components/ResearchAreaLinks";
@@ -94,7 +95,9 @@ export const blogPostPage = definePageType({
     return (
       <article className="page article">
         <header className="page-header">
-          <h1>{page.title}</h1>
+          <h1>
+            {page.title} <SampleBadge isSample={page.isSample} />
+          </h1>
           <p className="meta">
             <DateText date={page.date} />
             {page.authors.length ? <> · {page.authors.map((author) => author.name).join(", ")}</> : null}

@@ -5,12 +5,14 @@ import { BlogPostCard } from "@/components/BlogPostCard";
 import { CmsImage, IMAGE_SIZES } from "@/components/CmsImage";
 import { StreamField } from "@/components/blocks/StreamField";
 import { GitHubStars } from "@/components/GitHubStars";
-import { Recruiting } from "@/components/LabContact";
+import { CourseCard } from "@/components/CourseCard";
+import { ContactDetails, Recruiting } from "@/components/LabContact";
 import { NewsList } from "@/components/NewsList";
 import { ResearchAreaCard } from "@/components/ResearchAreaCard";
 import { RichText } from "@/components/RichText";
 import {
   BlogPostListDocument,
+  CoursesDocument,
   HomePageDataDocument,
   NewsItemListDocument,
   type HomePageFieldsFragment,
@@ -21,19 +23,22 @@ import { getSiteInfo } from "@/lib/site";
 
 import { definePageType } from "./define";
 
-// The home page's sections, in the order of the lab's site: the lab and its head, recent work,
-// research interests, news, honors, competition awards, open source, industry partners, joining
-// the lab, then the editors' own blocks and the blog. Each section is left out when it is empty.
-// Everything but news, blog posts and the lab settings comes with the page (HomePageData, so a
-// preview shows the draft's sections); those three are side queries, cached like the page.
+// The home page's sections, in the order of the lab's homepage: the lab and its head (About),
+// recent work, research interests, teaching, industry impact, open source (shown even before star
+// counts are fetched, saying so), the head's honors, student and team awards, competition awards,
+// news with their text and links, contact and recruiting; then the editors' own blocks and the blog.
+// Other sections are left out when empty. Everything but news, blog posts, courses and the lab
+// settings comes with the page (HomePageData, so a preview shows the draft's sections); those are
+// side queries, cached like the page.
 
 export const homePage = definePageType({
   typename: "HomePage",
   document: HomePageDataDocument,
   async View({ page }) {
-    const [news, posts, site] = await Promise.all([
-      fetchGraphQL(NewsItemListDocument, { perPage: 6 }),
+    const [news, posts, courses, site] = await Promise.all([
+      fetchGraphQL(NewsItemListDocument, { perPage: 10 }),
       fetchGraphQL(BlogPostListDocument, { perPage: 3 }),
+      fetchGraphQL(CoursesDocument, {}),
       getSiteInfo(),
     ]);
     const settings = site.settings;
@@ -56,7 +61,7 @@ export const homePage = definePageType({
             <h2 id="recent-work-title">Recent work</h2>
             <div className="themes">
               {page.recentWork.map((theme, index) => (
-                <section key={theme.id ?? index} className="theme" aria-labelledby={`theme-${index}`}>
+                <section key={theme.id ?? index} className="theme card" aria-labelledby={`theme-${index}`}>
                   <h3 id={`theme-${index}`}>{theme.label}</h3>
                   <RichText html={theme.text} />
                   {theme.projects.length ? (
@@ -90,33 +95,41 @@ export const homePage = definePageType({
           </section>
         ) : null}
 
-        {news.newsItems.items.length ? (
-          <section className="section" aria-labelledby="news-title">
-            <h2 id="news-title">News</h2>
-            <NewsList items={news.newsItems.items} />
-            <p>
-              <Link href="/news/">All news →</Link>
-            </p>
+        {courses.courses.length ? (
+          <section className="section" aria-labelledby="teaching-title">
+            <h2 id="teaching-title">Teaching</h2>
+            <div className="card-grid">
+              {courses.courses.map((course) => (
+                <CourseCard key={course.code} course={course} headingLevel={3} />
+              ))}
+            </div>
           </section>
         ) : null}
 
-        {page.honors.length ? (
-          <section className="section" aria-labelledby="honors-title">
-            <h2 id="honors-title">Honors</h2>
-            <HonorList honors={page.honors} />
+        {page.industryPartners.length ? (
+          <section className="section" aria-labelledby="partners-title">
+            <h2 id="partners-title">Industry impact</h2>
+            {settings?.industryImpactIntro ? <p>{settings.industryImpactIntro}</p> : null}
+            <ul className="partner-list">
+              {page.industryPartners.map((partner, index) => (
+                <li key={partner.id ?? index} className="partner">
+                  {partner.url ? (
+                    <a href={partner.url} rel="noopener">
+                      <strong>{partner.name}</strong>
+                    </a>
+                  ) : (
+                    <strong>{partner.name}</strong>
+                  )}
+                  {partner.products ? <span className="partner-products"> {partner.products}</span> : null}
+                </li>
+              ))}
+            </ul>
           </section>
         ) : null}
 
-        {page.competitionAwards.length ? (
-          <section className="section" aria-labelledby="competitions-title">
-            <h2 id="competitions-title">Competition awards</h2>
-            <CompetitionAwardList awards={page.competitionAwards} />
-          </section>
-        ) : null}
-
-        {page.openSourceProjects.length ? (
-          <section className="section" aria-labelledby="open-source-title">
-            <h2 id="open-source-title">Open source</h2>
+        <section className="section" aria-labelledby="open-source-title">
+          <h2 id="open-source-title">Open source projects with over 1K GitHub stars</h2>
+          {page.openSourceProjects.length ? (
             <ul className="open-source-list">
               {page.openSourceProjects.map((project) => {
                 const href = pageHref(project.url);
@@ -128,33 +141,49 @@ export const homePage = definePageType({
                 );
               })}
             </ul>
+          ) : (
+            <p className="meta">
+              GitHub star counts have not been fetched yet, so no project is listed here. See{" "}
+              <Link href="/projects/">all projects</Link>.
+            </p>
+          )}
+        </section>
+
+        {page.leadHonors.length ? (
+          <section className="section" aria-labelledby="honors-title">
+            <h2 id="honors-title">Honors and awards</h2>
+            <HonorList honors={page.leadHonors} visible={20} />
           </section>
         ) : null}
 
-        {page.industryPartners.length ? (
-          <section className="section" aria-labelledby="partners-title">
-            <h2 id="partners-title">Industry impact</h2>
-            <p className="meta">Our techniques are integrated into:</p>
-            <ul className="partner-list">
-              {page.industryPartners.map((partner, index) => (
-                <li key={partner.id ?? index}>
-                  {partner.url ? (
-                    <a href={partner.url} rel="noopener">
-                      <strong>{partner.name}</strong>
-                    </a>
-                  ) : (
-                    <strong>{partner.name}</strong>
-                  )}
-                  {partner.products ? <> {partner.products}</> : null}
-                </li>
-              ))}
-            </ul>
+        {page.memberHonors.length ? (
+          <section className="section" aria-labelledby="member-honors-title">
+            <h2 id="member-honors-title">Student and team awards</h2>
+            <HonorList honors={page.memberHonors} />
+          </section>
+        ) : null}
+
+        {page.competitionAwards.length ? (
+          <section className="section" aria-labelledby="competitions-title">
+            <h2 id="competitions-title">Competition awards</h2>
+            <CompetitionAwardList awards={page.competitionAwards} />
+          </section>
+        ) : null}
+
+        {news.newsItems.items.length ? (
+          <section className="section" aria-labelledby="news-title">
+            <h2 id="news-title">News</h2>
+            <NewsList items={news.newsItems.items} />
+            <p>
+              <Link href="/news/">All news →</Link>
+            </p>
           </section>
         ) : null}
 
         {settings ? (
-          <section className="section join" aria-labelledby="join-title">
-            <h2 id="join-title">Join us</h2>
+          <section className="section join" aria-labelledby="contact-title">
+            <h2 id="contact-title">Contact</h2>
+            <ContactDetails settings={settings} />
             <Recruiting settings={settings} />
           </section>
         ) : null}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { DateText } from "@/components/DateText";
+import { PartialDate } from "@/components/PartialDate";
 import { StreamField } from "@/components/blocks/StreamField";
 import { NewsList } from "@/components/NewsList";
 import { Pagination } from "@/components/Pagination";
@@ -125,7 +126,7 @@ export const newsIndexPage = definePageType({
             </>
           ) : null}
         </p>
-        {newsItems.items.length ? <NewsList items={newsItems.items} /> : <p>No news matches these filters.</p>}
+        {newsItems.items.length ? <NewsList items={newsItems.items} headingLevel={2} /> : <p>No news matches these filters.</p>}
         <Pagination pagination={newsItems.pagination} path={path} params={filters} label="News pages" />
       </div>
     );
@@ -142,7 +143,8 @@ export const newsPage = definePageType({
       <article className="page article">
         <header className="page-header">
           <p className="meta">
-            <DateText date={page.date} /> <span className={`badge badge-${page.kind}`}>{newsKindLabel(page.kind)}</span>
+            <PartialDate date={page.date} precision={page.datePrecision} />{" "}
+            <span className={`badge badge-${page.kind}`}>{newsKindLabel(page.kind)}</span>
           </p>
           <h1>{page.title}</h1>
           <ResearchAreaLinks areas={page.researchAreas} />

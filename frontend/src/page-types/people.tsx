@@ -3,7 +3,12 @@ import Link from "next/link";
 import { CmsImage } from "@/components/CmsImage";
 import { PersonCard } from "@/components/PersonCard";
 import { RichText } from "@/components/RichText";
-import { PeopleDocument, PeopleIndexPageDataDocument, PersonPageDataDocument } from "@/gql/graphql";
+import {
+  PeopleDocument,
+  PeopleIndexPageDataDocument,
+  PersonPageDataDocument,
+  type PersonCardFieldsFragment,
+} from "@/gql/graphql";
 import { fetchGraphQL } from "@/lib/cms";
 import { pageHref, parentPath } from "@/lib/format";
 import { groupByRole, roleLabel } from "@/lib/people";
@@ -15,8 +20,10 @@ export const peopleIndexPage = definePageType({
   document: PeopleIndexPageDataDocument,
   async View({ page }) {
     const { people } = await fetchGraphQL(PeopleDocument, {});
-    const current = groupByRole(people.filter((person) => person.status !== "alumni"));
+    const current = groupByRole(people.filter((person) => person.status === "current"));
     const alumni = people.filter((person) => person.status === "alumni");
+    // People the lab names (e.g. congratulated on a fellowship) without saying whether they are members.
+    const others = people.filter((person) => person.status !== "current" && person.status !== "alumni");
     return (
       <div className="page page-wide">
         <header className="page-header">
@@ -45,13 +52,15 @@ export const peopleIndexPage = definePageType({
         {alumni.length ? (
           <section className="section" aria-labelledby="alumni">
             <h2 id="alumni">Alumni</h2>
-            <ul className="people-grid">
-              {alumni.map((person) => (
-                <li key={person.id ?? person.url ?? person.name}>
-                  <PersonCard person={person} />
-                </li>
-              ))}
-            </ul>
+            <PeopleGrid people={alumni} />
+          </section>
+        ) : null}
+
+        {others.length ? (
+          <section className="section" aria-labelledby="also-named">
+            <h2 id="also-named">Also named by the lab</h2>
+            <p className="meta">Their role and membership are not stated.</p>
+            <PeopleGrid people={others} />
           </section>
         ) : null}
 
@@ -60,6 +69,18 @@ export const peopleIndexPage = definePageType({
     );
   },
 });
+
+function PeopleGrid({ people }: { people: readonly PersonCardFieldsFragment[] }) {
+  return (
+    <ul className="people-grid">
+      {people.map((person) => (
+        <li key={person.id ?? person.url ?? person.name}>
+          <PersonCard person={person} />
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export const personPage = definePageType({
   typename: "PersonPage",

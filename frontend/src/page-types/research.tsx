@@ -4,11 +4,13 @@ import { BlogPostCard } from "@/components/BlogPostCard";
 import { CmsImage, IMAGE_SIZES } from "@/components/CmsImage";
 import { StreamField } from "@/components/blocks/StreamField";
 import { NewsList } from "@/components/NewsList";
+import { ProjectCard } from "@/components/ProjectCard";
 import { ResearchAreaCard } from "@/components/ResearchAreaCard";
 import { RichText } from "@/components/RichText";
 import {
   BlogPostListDocument,
   NewsItemListDocument,
+  ProjectListDocument,
   ResearchAreaIndexPageDataDocument,
   ResearchAreaPageDataDocument,
   ResearchAreasDocument,
@@ -43,18 +45,30 @@ export const researchAreaPage = definePageType({
   typename: "ResearchAreaPage",
   document: ResearchAreaPageDataDocument,
   async View({ page }) {
-    const [posts, news] = await Promise.all([
-      fetchGraphQL(BlogPostListDocument, { researchArea: page.slug, perPage: 3 }),
+    const [projects, posts, news] = await Promise.all([
+      fetchGraphQL(ProjectListDocument, { researchArea: page.slug, perPage: 48, order: "-year" }),
+      fetchGraphQL(BlogPostListDocument, { researchArea: page.slug, perPage: 6 }),
       fetchGraphQL(NewsItemListDocument, { researchArea: page.slug, perPage: 5 }),
     ]);
     return (
-      <article className="page">
+      <article className="page page-wide area">
         <header className="page-header">
           <h1>{page.title}</h1>
           {page.summary ? <p className="lead">{page.summary}</p> : null}
         </header>
         {page.image ? <CmsImage image={page.image} sizes={IMAGE_SIZES.hero} className="page-image" priority /> : null}
         <StreamField blocks={page.body} />
+
+        {projects.projects.items.length ? (
+          <section className="section" aria-labelledby="area-projects">
+            <h2 id="area-projects">Projects</h2>
+            <div className="card-grid">
+              {projects.projects.items.map((project) => (
+                <ProjectCard key={project.id ?? project.shortName} project={project} headingLevel={3} />
+              ))}
+            </div>
+          </section>
+        ) : null}
 
         {posts.blogPosts.items.length ? (
           <section className="section" aria-labelledby="area-posts">
