@@ -90,9 +90,14 @@ def forwards(apps, schema_editor):
             year=project.year, doi=doi, bibtex=project.bibtex, abstract="",
             provenance={"*": f"project {project.short_name}"},
         ))  # fmt: skip
-        publication.projects.set([project])
-        publication.research_areas.set(project.research_areas.all())
-        publication.save()  # parental many-to-many links are written when the page is saved
+        # The link rows are written directly: a historical model does not save parental many-to-many fields.
+        Projects = PublicationPage._meta.get_field("projects").remote_field.through
+        Projects.objects.create(publicationpage_id=publication.pk, projectpage_id=project.pk)
+        Areas = PublicationPage._meta.get_field("research_areas").remote_field.through
+        Areas.objects.bulk_create(
+            Areas(publicationpage_id=publication.pk, researchareapage_id=area_id)
+            for area_id in project.research_areas.values_list("pk", flat=True)
+        )
         for order, author in enumerate(project.authors.order_by("sort_order")):
             PublicationAuthor.objects.create(
                 page=publication, sort_order=order, person_id=author.person_id, name=author.name,

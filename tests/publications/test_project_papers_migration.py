@@ -2,11 +2,12 @@
 
 from importlib import import_module
 
-from django.apps import apps
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from people.factories import PeopleIndexPageFactory, PersonPageFactory
 from publications.models import PublicationPage
-from research.factories import ProjectIndexPageFactory, ProjectPageFactory
+from research.factories import ProjectIndexPageFactory, ProjectPageFactory, ResearchAreaPageFactory
 from research.models import ProjectAuthor, ProjectLink
 
 migration = import_module("publications.migrations.0002_project_papers")
@@ -22,12 +23,15 @@ def test_each_project_paper_becomes_a_linked_publication_once(site_tree):
     awq.authors = [ProjectAuthor(person=person, equal_contribution=True), ProjectAuthor(name="Song Han")]
     awq.links = [ProjectLink(kind="paper", url="https://arxiv.org/abs/2306.00978"),
                  ProjectLink(kind="huggingface", url="https://huggingface.co/x")]  # fmt: skip
+    awq.research_areas = [ResearchAreaPageFactory(parent=site_tree["research"], slug="llm")]
     awq.save()
     ProjectPageFactory(parent=index, slug="sana-video", short_name="SANA-Video", venue="In Submission", year=2025)
     ProjectPageFactory(parent=index, slug="no-paper", short_name="Park")
 
-    migration.forwards(apps, None)
-    migration.forwards(apps, None)
+    # The models as the migration sees them (historical: no Wagtail or modelcluster behaviour), run twice.
+    historical = MigrationExecutor(connection).loader.project_state(("publications", "0002_project_papers")).apps
+    migration.forwards(historical, None)
+    migration.forwards(historical, None)
 
     made = {page.slug: page for page in PublicationPage.objects.all()}
     assert sorted(made) == ["awq", "sana-video"]
@@ -36,6 +40,7 @@ def test_each_project_paper_becomes_a_linked_publication_once(site_tree):
         "AWQ: Activation-aware Weight Quantization", "MLSys 2024", 2024, "10.1000/awq", "published",
     )  # fmt: skip
     assert list(paper.projects.all()) == [awq]
+    assert [area.slug for area in paper.research_areas.all()] == ["llm"]
     assert [(a.person_id, a.name, a.equal_contribution) for a in paper.authors.all()] == [
         (person.pk, "", True), (None, "Song Han", False),
     ]  # fmt: skip
