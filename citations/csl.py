@@ -86,6 +86,8 @@ def entry_type(project):
     """The BibTeX entry type: the stored entry's, else a conference paper when there is a venue, else misc."""
     if stored := stored_entry(project):
         return stored[0]
+    if declared := getattr(project, "bibtex_type", ""):
+        return declared
     return "inproceedings" if project.venue else "misc"
 
 
@@ -125,9 +127,9 @@ def csl_name(name):
 
 
 def paper_url(project):
-    """The first paper link, else None."""
+    """The first paper (or PDF) link, else None."""
     for link in project.links.all():
-        if link.kind == "paper" and link.url:
+        if link.kind in {"paper", "pdf"} and link.url:
             return link.url
     return None
 
@@ -161,7 +163,10 @@ def escape_bibtex(value):
 
 
 def citation_key(project):
-    """`<first author's family name><year><short name>`, e.g. lin2024awq; letters and digits only."""
+    """The page's own BibTeX key if it has one, else `<first author's family name><year><short name>`, e.g.
+    lin2024awq; letters and digits only."""
+    if own := getattr(project, "bibtex_key", ""):
+        return own
     family = ""
     if authors := author_names(project):
         family = name_parts(authors[0])[2].split(" ")[-1]

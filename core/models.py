@@ -71,6 +71,21 @@ class IndexPage(LabPage):
         return cls.objects.order_by("path").first()
 
 
+class BylineAuthor:
+    """What a byline row (a lab member in `person`, or a name typed in `name`) shows the public: the name of an
+    unpublished or private person is never shown, their typed name is."""
+
+    @property
+    def public_person(self):
+        return public_or_none(self.person)
+
+    @property
+    def public_name(self):
+        """The linked person's name while their page is public, else the name typed on this row ("" if none)."""
+        person = self.public_person
+        return person.title if person else self.name
+
+
 def section_index(label):
     """The index page of the type `label`, e.g. "news.NewsIndexPage", for a content app that shows up in another's
     section: by label, as importing another app's models would change the order the schema lists types in."""

@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom 1.0 feeds of blog posts and news items: all of them, per research area, and per project.
+"""RSS 2.0 and Atom 1.0 feeds of blog posts and news items (all of them, per research area, and per project) and of
+publications (all, per project, per person).
 
 Every link and guid is the item's address on the frontend. Only public pages are listed (live, not view-restricted,
 not expired); a research area or project that is unknown or not public is a 404.
@@ -8,7 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -16,6 +17,8 @@ from django.utils.html import strip_tags
 
 from blog.models import BlogIndexPage, BlogPostPage
 from news.models import NewsIndexPage, NewsPage
+from people.models import PersonPage
+from publications.models import PublicationIndexPage, PublicationPage
 from research.models import ProjectPage, ResearchAreaPage
 
 from .pages import frontend_base, frontend_url, site_pages
@@ -149,6 +152,59 @@ class NewsFeed(SectionFeed):
 
     def item_categories(self, item):
         return [item.get_kind_display()]
+
+
+class PublicationFeed(SectionFeed):
+    """The lab's publications, newest first; per project (short name) or per person (an author, by slug)."""
+
+    model = PublicationPage
+    index_model = PublicationIndexPage
+    section_label = "Publications"
+
+    def get_object(self, request, slug=None, short_name=None):
+        if self.scope != "person":
+            return super().get_object(request, slug=slug, short_name=short_name)
+        person = site_pages(PersonPage.objects.filter(slug=slug)).specific().first()
+        if person is None:
+            raise Http404("No public person with this slug.")
+        return person
+
+    def title(self, obj):
+        return f"{_site_name()}: {self.section_label}: {obj.title}" if self.scope == "person" else super().title(obj)
+
+    def description(self, obj):
+        if self.scope == "person":
+            return f"{self.section_label} of {_site_name()} by {obj.title}"
+        return super().description(obj)
+
+    subtitle = description
+
+    def items(self, obj):
+        queryset = site_pages(self.model.objects.all())
+        if self.scope == "project":
+            queryset = queryset.filter(projects=obj)
+        elif self.scope == "person":
+            queryset = queryset.filter(authors__person=obj)
+        queryset = queryset.distinct().order_by(
+            F("year").desc(nulls_last=True), F("publication_date").desc(nulls_last=True), "title"
+        )
+        return queryset.prefetch_related("authors__person")[: settings.FEEDS_MAX_ITEMS]
+
+    def item_description(self, item):
+        return item.abstract
+
+    def item_author_name(self, item):
+        return ", ".join(author.public_name for author in item.public_authors()) or None
+
+    def item_categories(self, item):
+        return [venue for venue in (item.venue_short or item.venue_name,) if venue]
+
+    def item_pubdate(self, item):
+        if item.publication_date:
+            return _start_of_day(item.publication_date)
+        if item.year:
+            return _start_of_day(datetime.date(item.year, 1, 1))
+        return item.first_published_at
 
 
 def atom(feed_class):

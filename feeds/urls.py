@@ -2,7 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import views
-from .feeds import BlogFeed, NewsFeed, atom, scoped
+from .feeds import BlogFeed, NewsFeed, PublicationFeed, atom, scoped
 from .sitemaps import SITEMAPS
 
 app_name = "feeds"
@@ -19,8 +19,14 @@ urlpatterns = [
     ),
 ]
 
-for section, feed_class in [("blog", BlogFeed), ("news", NewsFeed)]:
-    for scope, prefix in SCOPES:
+PUBLICATION_SCOPES = [(None, ""), ("project", "project/<str:short_name>/"), ("person", "person/<slug:slug>/")]
+
+for section, feed_class, scopes in [
+    ("blog", BlogFeed, SCOPES),
+    ("news", NewsFeed, SCOPES),
+    ("publications", PublicationFeed, PUBLICATION_SCOPES),
+]:
+    for scope, prefix in scopes:
         rss = scoped(feed_class, scope)
         name = f"{section}_{scope}" if scope else section
         urlpatterns += [

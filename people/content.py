@@ -11,6 +11,7 @@ from .models import (
     PeopleIndexPage,
     PersonLink,
     PersonPage,
+    PersonPosition,
     Role,
     Status,
     Talk,
@@ -18,6 +19,7 @@ from .models import (
 
 INDEXES = [(PeopleIndexPage, "Team", "team")]
 BIO_FEATURES = tuple(PersonPage._meta.get_field("bio").features)
+POSITION_FIELDS = ("role", "title", "organisation", "start", "end")
 TALK_LINKS = {"video": "video_url", "slides": "slides_url", "media": "media_url", "event_page": "event_url"}
 
 
@@ -26,6 +28,9 @@ def load_person(importer, record, raw):
         page.title, page.role, page.status, page.bio = record["name"], record["role"], record["status"], record["bio"]
         page.graduation_year, page.placement = record["graduation_year"], record["placement"]
         page.links = [PersonLink(label=link["label"], url=link["url"]) for link in record["links"]]
+        page.orcid, page.scholar_id = record["orcid"], record["scholar_id"]
+        page.positions = [PersonPosition(**{name: position[name] for name in POSITION_FIELDS})
+                          for position in record["positions"]]  # fmt: skip
 
     parent = importer.indexes[PeopleIndexPage]
     return importer.upsert_page(PersonPage, parent, record["slug"], record, dump_person, fill)
@@ -36,6 +41,10 @@ def dump_person(exporter, page):
         "slug": page.slug, "name": page.title, "role": page.role, "status": page.status, "bio": page.bio,
         "links": [{"label": link.label, "url": link.url} for link in page.links.all()],
         "graduation_year": page.graduation_year, "placement": page.placement,
+        "orcid": page.orcid, "scholar_id": page.scholar_id,
+        "positions": [
+            {name: iso(getattr(position, name)) for name in POSITION_FIELDS} for position in page.positions.all()
+        ],
     }  # fmt: skip
 
 
@@ -106,6 +115,12 @@ KINDS = {
             "status": Field("enum", choices=tuple(Status.values)), "bio": Field("html", False, features=BIO_FEATURES),
             "links": Field("list", False, fields={"label": S, "url": URL}),
             "graduation_year": Field("int", False, nullable=True), "placement": OPTIONAL_S,
+            "orcid": OPTIONAL_S, "scholar_id": OPTIONAL_S,
+            # A position's advisor is not in the file: a reference from people to people would import in a circle.
+            "positions": Field("list", False, fields={
+                "role": Field("enum", choices=("", *Role.values)), "title": OPTIONAL_S,
+                "organisation": OPTIONAL_S, "start": Field("date", False, nullable=True),
+                "end": Field("date", False, nullable=True)}),
         },
         model=PersonPage, load=load_person, dump=dump_person,
         objects=lambda exporter: PersonPage.objects.order_by("path"),

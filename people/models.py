@@ -1,8 +1,21 @@
 """The lab's people, and what they are recognised for: honors, competition awards and talks."""
 
+import datetime
+import re
+
 import graphene
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
-from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLImage, GraphQLInt, GraphQLRichText, GraphQLString
+from grapple.models import (
+    GraphQLBoolean,
+    GraphQLField,
+    GraphQLForeignKey,
+    GraphQLImage,
+    GraphQLInt,
+    GraphQLRichText,
+    GraphQLString,
+)
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -52,6 +65,67 @@ class PersonLink(Orderable):
     graphql_fields = [GraphQLString("label", required=True), GraphQLString("url", required=True)]
 
 
+def validate_orcid(value):
+    """An ORCID iD: four groups of four digits (the last may be X) whose last character is the ISO 7064 11-2 check."""
+    digits = value.replace("-", "")
+    if not re.fullmatch(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", value):
+        raise ValidationError(
+            f"{value!r} is not an ORCID iD: type it as 0000-0002-1825-0097, without https://orcid.org/."
+        )
+    total = 0
+    for digit in digits[:-1]:
+        total = (total + int(digit)) * 2
+    check = (12 - total % 11) % 11
+    if digits[-1] != ("X" if check == 10 else str(check)):
+        raise ValidationError(f"{value!r} is not an ORCID iD: its last character does not match the others.")
+
+
+class PersonPosition(Orderable):
+    """One position in a person's history with the lab and after it: role, organisation, dates, advisor."""
+
+    page = ParentalKey("people.PersonPage", on_delete=models.CASCADE, related_name="positions")
+    role = models.CharField(max_length=20, choices=Role.choices, blank=True)
+    title = models.CharField(max_length=200, blank=True, help_text="As the person says it, e.g. assistant professor.")
+    organisation = models.CharField(max_length=200, blank=True, help_text="Empty for a position in the lab.")
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True, help_text="Empty while the position lasts.")
+    advisor = models.ForeignKey(
+        "people.PersonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="advisees"
+    )
+
+    panels = [
+        FieldPanel("role"),
+        FieldPanel("title"),
+        FieldPanel("organisation"),
+        FieldPanel("start"),
+        FieldPanel("end"),
+        FieldPanel("advisor"),
+    ]
+    graphql_fields = [
+        GraphQLString("role", required=True),
+        GraphQLString("title", required=True),
+        GraphQLString("organisation", required=True),
+        GraphQLField("start", graphene.Date),
+        GraphQLField("end", graphene.Date),
+        GraphQLBoolean("current", required=True, source="current"),
+        GraphQLForeignKey("advisor", "people.PersonPage", source="public_advisor"),
+    ]
+
+    def clean(self):
+        if not (self.role or self.title):
+            raise ValidationError({"title": "Choose a role or type a title."})
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": "The position ends before it starts."})
+
+    @property
+    def current(self):
+        return self.end is None or self.end >= datetime.date.today()
+
+    @property
+    def public_advisor(self):
+        return public_or_none(self.advisor)
+
+
 class PersonPage(LabPage):
     """A member or alumnus; the page title is the person's name. URL: /team/<slug>/."""
 
@@ -63,12 +137,21 @@ class PersonPage(LabPage):
     placement = models.CharField(
         max_length=200, blank=True, help_text="Where an alumnus went, e.g. assistant professor at UCSD."
     )
+    orcid = models.CharField("ORCID iD", max_length=19, blank=True, validators=[validate_orcid])
+    scholar_id = models.CharField(
+        "Google Scholar id",
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^[\w-]{12}$", "Type the user= part of the profile's address, e.g. E0iCaa4AAAAJ.")],
+    )
 
     content_panels = [
         *LabPage.content_panels,
         MultiFieldPanel([FieldPanel("role"), FieldPanel("status"), FieldPanel("photo")], heading="Member"),
         FieldPanel("bio"),
         InlinePanel("links", label="Link"),
+        MultiFieldPanel([FieldPanel("orcid"), FieldPanel("scholar_id")], heading="Identifiers"),
+        InlinePanel("positions", label="Position", heading="Positions"),
         MultiFieldPanel([FieldPanel("graduation_year"), FieldPanel("placement")], heading="After the lab"),
     ]
     search_fields = [*LabPage.search_fields, index.SearchField("bio"), index.SearchField("placement")]
@@ -82,6 +165,15 @@ class PersonPage(LabPage):
         GraphQLModelList("links", "people.PersonLink"),
         GraphQLInt("graduation_year"),
         GraphQLString("placement", required=True),
+        GraphQLString("orcid", required=True, description="The ORCID iD, e.g. 0000-0002-1825-0097; empty if none."),
+        GraphQLString("scholar_id", required=True, description="The Google Scholar profile's user id."),
+        GraphQLModelList("positions", "people.PersonPosition", description="In the editors' order."),
+        GraphQLModelList(
+            "publications",
+            "publications.PublicationPage",
+            source="public_publications",
+            description="The public publications the person is an author of, newest first.",
+        ),
         GraphQLSeo(),
     ]
 
@@ -95,6 +187,12 @@ class PersonPage(LabPage):
     def role_label(self):
         """A property, not `get_role_display` itself: grapple calls a callable source with (info, **kwargs)."""
         return self.get_role_display()
+
+    def public_publications(self, info=None, **kwargs):
+        """Through the person's authorships (publications refer to people by label; nothing is imported)."""
+        pages = {row.page_id: row.page for row in self.authorships.select_related("page")}
+        public = [page for page in pages.values() if self.public_page(page)]
+        return sorted(public, key=lambda page: (-(page.year or 0), page.title))
 
     # What the page's `<head>` says (scholarly.metadata reads these).
 
@@ -113,7 +211,10 @@ class PersonPage(LabPage):
         data["affiliation"] = organization(self)
         if self.status == Status.ALUMNI and self.placement:
             data["worksFor"] = {"@type": "Organization", "name": self.placement}
-        if same_as := [link.url for link in self.links.all() if link.url]:
+        same_as = [f"https://orcid.org/{self.orcid}"] if self.orcid else []
+        if self.scholar_id:
+            same_as.append(f"https://scholar.google.com/citations?user={self.scholar_id}")
+        if same_as := same_as + [link.url for link in self.links.all() if link.url]:
             data["sameAs"] = same_as
         return data
 
@@ -129,7 +230,9 @@ class PersonPage(LabPage):
     # What else a change shows on (webhooks.affected and the cache read these).
 
     def affected_pages(self):
+        """The people index, and the publications whose bylines name the person."""
         yield PeopleIndexPage.first_in_tree()
+        yield from (authorship.page for authorship in self.authorships.select_related("page"))
 
 
 class HonorKind(models.TextChoices):
@@ -355,7 +458,16 @@ class Talk(index.Indexed, models.Model):
         return recognition_pages(self, [self.speaker] if self.speaker_id else [])
 
 
-__all__ = ["CompetitionAward", "DatePrecision", "Honor", "PeopleIndexPage", "PersonLink", "PersonPage", "Talk"]
+__all__ = [
+    "CompetitionAward",
+    "DatePrecision",
+    "Honor",
+    "PeopleIndexPage",
+    "PersonLink",
+    "PersonPage",
+    "PersonPosition",
+    "Talk",
+]
 
 
 def honors_for_listing():

@@ -18,14 +18,12 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from citations.csl import project_bibtex, project_csl
+from citations.metadata import scholar_meta, scholarly_article_json_ld
 from core.blocks import LINK_KINDS, BaseStreamBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
-from core.models import IndexPage, LabPage, section_index
-from core.visibility import public_or_none
+from core.models import BylineAuthor, IndexPage, LabPage, section_index
 from scholarly.graphql import GraphQLScholarMeta, GraphQLSeo, meta_tags
 from scholarly.metadata import frontend_url, join_text, stream_text
-
-from .metadata import project_json_ld, scholar_meta
 
 PROJECT_LINK_KINDS = [
     kind for kind in LINK_KINDS if kind[0] in {"paper", "code", "demo", "video", "slides", "huggingface", "website"}
@@ -100,7 +98,7 @@ class ProjectIndexPage(IndexPage):
         verbose_name = "project index"
 
 
-class ProjectAuthor(Orderable):
+class ProjectAuthor(BylineAuthor, Orderable):
     """An author in byline order: a person of the lab, or a name typed freely for everyone else."""
 
     page = ParentalKey("research.ProjectPage", on_delete=models.CASCADE, related_name="authors")
@@ -123,17 +121,6 @@ class ProjectAuthor(Orderable):
     def display_name(self):
         """The name editors see (the importer matches on it); the public sees `public_name`."""
         return self.person.title if self.person else self.name
-
-    @property
-    def public_person(self):
-        return public_or_none(self.person)
-
-    @property
-    def public_name(self):
-        """The linked person's name while their page is public, else the name typed on this row ("" if none): the
-        name of an unpublished or private person is never shown."""
-        person = self.public_person
-        return person.title if person else self.name
 
 
 class ProjectLink(Orderable):
@@ -232,6 +219,12 @@ class ProjectPage(LabPage):
         GraphQLField("github_stars_refreshed_at", graphene.DateTime),
         GraphQLString("bibtex", required=True),
         GraphQLModelList("research_areas", "research.ResearchAreaPage", source="public_research_areas"),
+        GraphQLModelList(
+            "publications",
+            "publications.PublicationPage",
+            source="public_publications",
+            description="The project's public publications, newest first.",
+        ),
         GraphQLString("paper_title", required=True, description="The paper's full title; empty when it is the title."),
         GraphQLString("doi", required=True, description="The DOI, e.g. 10.1145/3620666.3651335; empty if none."),
         GraphQLString(
@@ -289,7 +282,7 @@ class ProjectPage(LabPage):
         return self.summary or stream_text(self.body)
 
     def json_ld_data(self):
-        return project_json_ld(self)
+        return scholarly_article_json_ld(self)
 
     # How it is found (graphql_api.search reads these).
 
@@ -303,12 +296,13 @@ class ProjectPage(LabPage):
     # What else a change shows on (webhooks.affected and the cache read these).
 
     def affected_pages(self):
-        """The project index, and the areas, posts and news items that list or announce the project."""
+        """The project index, and the areas, posts, news items and publications that list or announce the project."""
         yield ProjectIndexPage.first_in_tree()
         yield from self.research_areas.all()
         yield from self.blog_posts.all()
         yield from self.news_items.all()
         yield from self.announcements.all()
+        yield from self.publications.all()
 
     def with_content_json(self, content):
         """A revision never brings back an old star count: `refresh_github_stars` writes the count to the page's row
@@ -325,3 +319,8 @@ class ProjectPage(LabPage):
 
     def public_research_areas(self, info, **kwargs):
         return [area for area in self.research_areas.all() if self.public_page(area)]
+
+    def public_publications(self, info=None, **kwargs):
+        """The publications app's pages linked to this project (by their label; research imports nothing of it)."""
+        public = [page for page in self.publications.all() if self.public_page(page)]
+        return sorted(public, key=lambda page: (-(page.year or 0), page.title))

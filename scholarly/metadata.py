@@ -142,6 +142,8 @@ def person_reference(name, person=None):
     data = {"@type": "Person", "name": name}
     if person is not None and (url := frontend_url(person)):
         data["url"] = url
+    if person is not None and (orcid := getattr(person, "orcid", "")):
+        data["sameAs"] = f"https://orcid.org/{orcid}"
     return data
 
 

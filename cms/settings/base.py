@@ -27,7 +27,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 # The apps whose models are content: installed first, and exposed by grapple (GRAPPLE["APPS"], by app label).
 # A new content type is a new app added here; everything else it declares itself (docs/adding-a-content-type.md).
-CONTENT_APPS = ["core", "home", "research", "people", "blog", "news", "lab"]
+CONTENT_APPS = ["core", "home", "research", "people", "blog", "news", "lab", "publications"]
 
 
 def app_labels(app_names):
@@ -334,3 +334,15 @@ CONTENT_IMPORT_MAX_FILE_BYTES = int(os.environ.get("CONTENT_IMPORT_MAX_FILE_BYTE
 CONTENT_IMPORT_MAX_TOTAL_BYTES = int(os.environ.get("CONTENT_IMPORT_MAX_TOTAL_BYTES", str(10 * 1024 * 1024)))
 # The admin's BibTeX import: entries per upload (about 0.1 s each; `manage.py import_bibtex` has no limit).
 BIBTEX_ADMIN_MAX_ENTRIES = int(os.environ.get("BIBTEX_ADMIN_MAX_ENTRIES", "100"))
+
+# --- Publications' outside sources (README, "Publications") -----------------------------------------------------
+# Base URLs of the APIs `import_publications` and `refresh_citation_counts` read; tests point them at a local server.
+PUBLICATIONS_CROSSREF_URL = os.environ.get("PUBLICATIONS_CROSSREF_URL", "https://api.crossref.org")
+PUBLICATIONS_ARXIV_URL = os.environ.get("PUBLICATIONS_ARXIV_URL", "https://export.arxiv.org/api")
+PUBLICATIONS_ORCID_URL = os.environ.get("PUBLICATIONS_ORCID_URL", "https://pub.orcid.org/v3.0")
+PUBLICATIONS_OPENALEX_URL = os.environ.get("PUBLICATIONS_OPENALEX_URL", "https://api.openalex.org")
+# Crossref and OpenAlex serve requests that give a contact address faster ("polite pool").
+PUBLICATIONS_MAILTO = os.environ.get("PUBLICATIONS_MAILTO", "")
+# A 429 or 5xx is asked again this many times, waiting Retry-After or BACKOFF * 2**attempt seconds.
+PUBLICATIONS_HTTP_RETRIES = int(os.environ.get("PUBLICATIONS_HTTP_RETRIES", "3"))
+PUBLICATIONS_BACKOFF_SECONDS = float(os.environ.get("PUBLICATIONS_BACKOFF_SECONDS", "1"))

@@ -112,7 +112,7 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(tmp_path, settings
     ]
     settings.CONTENT_IMPORT_MAX_FILE_BYTES, settings.CONTENT_IMPORT_MAX_TOTAL_BYTES = 10_000, 1500
     assert problems_of(folder) == [
-        "the dataset's files are 2,112 bytes in all, over the limit of 1,500 (CONTENT_IMPORT_MAX_TOTAL_BYTES)."
+        "the dataset's files are 2,115 bytes in all, over the limit of 1,500 (CONTENT_IMPORT_MAX_TOTAL_BYTES)."
     ]
 
 

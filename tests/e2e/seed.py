@@ -16,11 +16,15 @@ from blog.factories import BlogIndexPageFactory, BlogPostPageFactory
 from core.factories import ImageFactory
 from home.factories import HomePageFactory
 from news.factories import NewsIndexPageFactory, NewsPageFactory
+from people.factories import PeopleIndexPageFactory, PersonPageFactory
+from publications.factories import PublicationIndexPageFactory, PublicationPageFactory
+from publications.models import PublicationAuthor, PublicationLink
 from research.factories import ResearchAreaIndexPageFactory
 
 IMAGE_TITLES = ("E2E figure alpha", "E2E figure beta")
 EXISTING_POST_TITLE = "An already published post"
 EXISTING_NEWS_TITLE = "An already published news item"
+PUBLICATION_TITLE = "An E2E paper on efficient attention"
 
 
 @transaction.atomic
@@ -35,6 +39,14 @@ def seed(port):
     blog = BlogIndexPageFactory(parent=home)
     news = NewsIndexPageFactory(parent=home)
     images = [ImageFactory(title=title, description=f"{title} (alt)") for title in IMAGE_TITLES]
+    member = PersonPageFactory(parent=PeopleIndexPageFactory(parent=home), title="Ada Member", slug="ada-member")
+    paper = PublicationPageFactory(
+        parent=PublicationIndexPageFactory(parent=home), title=PUBLICATION_TITLE, slug="e2e-paper",
+        venue_short="NeurIPS 2025", year=2025, doi="10.5555/e2e.1",
+    )  # fmt: skip
+    paper.authors = [PublicationAuthor(person=member), PublicationAuthor(name="Outside Author")]
+    paper.links = [PublicationLink(kind="code", url="https://github.com/example/e2e")]
+    paper.save()
     for page in (
         BlogPostPageFactory(parent=blog, title=EXISTING_POST_TITLE, slug="already-published"),
         NewsPageFactory(

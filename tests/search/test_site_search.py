@@ -91,8 +91,8 @@ def test_filter_by_type(graphql, content):
 def test_an_unknown_type_is_refused_with_the_choices(graphql, content):
     errors = graphql.errors(SEARCH, {"query": "x", "type": "Page"})
     assert errors == [
-        "`type` may not be 'Page'; use one or more of: ProjectPage, PersonPage, BlogPostPage, NewsPage, "
-        "ResearchAreaPage, talk, honor."
+        "`type` may not be 'Page'; use one or more of: ProjectPage, PublicationPage, PersonPage, BlogPostPage, "
+        "NewsPage, ResearchAreaPage, talk, honor."
     ]
 
 

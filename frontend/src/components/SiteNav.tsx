@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/", label: "Home" },
   { href: "/research/", label: "Research" },
   { href: "/projects/", label: "Projects" },
+  { href: "/publications/", label: "Publications" },
   { href: "/team/", label: "Team" },
   { href: "/talks/", label: "Talks" },
   { href: "/teaching/", label: "Teaching" },

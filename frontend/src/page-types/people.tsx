@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { CmsImage } from "@/components/CmsImage";
 import { PersonCard } from "@/components/PersonCard";
+import { PublicationList } from "@/components/PublicationList";
 import { RichText } from "@/components/RichText";
 import {
   PeopleDocument,
@@ -114,6 +115,39 @@ export const personPage = definePageType({
               </li>
             ))}
           </ul>
+        ) : null}
+        {page.orcid ? (
+          <p className="meta">
+            ORCID iD: <a href={`https://orcid.org/${page.orcid}`} rel="noopener">{page.orcid}</a>
+          </p>
+        ) : null}
+        {page.positions.length ? (
+          <section className="section" aria-labelledby="positions">
+            <h2 id="positions">Positions</h2>
+            <ul className="positions">
+              {page.positions.map((position, index) => (
+                <li key={index}>
+                  {position.title || roleLabel(position.role)}
+                  {position.organisation ? `, ${position.organisation}` : null}
+                  {position.start || position.end
+                    ? ` (${position.start?.slice(0, 4) ?? ""}–${position.current ? "" : (position.end?.slice(0, 4) ?? "")})`
+                    : null}
+                  {position.advisor ? (
+                    <>
+                      {" "}
+                      · advisor <Link href={pageHref(position.advisor.url) ?? teamPath}>{position.advisor.name}</Link>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {page.publications.length ? (
+          <section className="section" aria-labelledby="publications">
+            <h2 id="publications">Publications</h2>
+            <PublicationList publications={page.publications} />
+          </section>
         ) : null}
         <p>
           <Link href={teamPath}>← Team</Link>

@@ -7,6 +7,7 @@ import { NewsList } from "@/components/NewsList";
 import { Pagination } from "@/components/Pagination";
 import { ProjectCard, venueWithYear } from "@/components/ProjectCard";
 import { ProjectLinks } from "@/components/ProjectLinks";
+import { PublicationList } from "@/components/PublicationList";
 import { ResearchAreaLinks } from "@/components/ResearchAreaLinks";
 import { RichText } from "@/components/RichText";
 import {
@@ -159,6 +160,13 @@ export const projectPage = definePageType({
         </header>
 
         <StreamField blocks={page.body} />
+
+        {page.publications.length ? (
+          <section className="section" aria-labelledby="project-publications">
+            <h2 id="project-publications">Publications</h2>
+            <PublicationList publications={page.publications} />
+          </section>
+        ) : null}
 
         {page.citationBibtex ? (
           <details className="citation">

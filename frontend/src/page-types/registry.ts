@@ -14,6 +14,7 @@ import { homePage } from "./home";
 import { newsIndexPage, newsPage } from "./news";
 import { peopleIndexPage, personPage } from "./people";
 import { projectIndexPage, projectPage } from "./projects";
+import { publicationIndexPage, publicationPage } from "./publications";
 import { researchAreaIndexPage, researchAreaPage } from "./research";
 import type { PageType } from "./types";
 
@@ -30,5 +31,7 @@ export const pageTypes: Readonly<Record<string, PageType>> = Object.fromEntries(
     blogPostPage,
     newsIndexPage,
     newsPage,
+    publicationIndexPage,
+    publicationPage,
   ].map((pageType) => [pageType.typename, pageType]),
 );

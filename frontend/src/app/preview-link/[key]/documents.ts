@@ -18,6 +18,10 @@ import type {
   ProjectIndexPagePreviewLinkDataQuery,
   ProjectPageDataQuery,
   ProjectPagePreviewLinkDataQuery,
+  PublicationIndexPageDataQuery,
+  PublicationIndexPagePreviewLinkDataQuery,
+  PublicationPageDataQuery,
+  PublicationPagePreviewLinkDataQuery,
   ResearchAreaIndexPageDataQuery,
   ResearchAreaIndexPagePreviewLinkDataQuery,
   ResearchAreaPageDataQuery,
@@ -34,6 +38,8 @@ import {
   PersonPagePreviewLinkDataDocument,
   ProjectIndexPagePreviewLinkDataDocument,
   ProjectPagePreviewLinkDataDocument,
+  PublicationIndexPagePreviewLinkDataDocument,
+  PublicationPagePreviewLinkDataDocument,
   ResearchAreaIndexPagePreviewLinkDataDocument,
   ResearchAreaPagePreviewLinkDataDocument,
 } from "@/gql/graphql";
@@ -60,6 +66,8 @@ const sameShape: {
   BlogPostPage: Same<BlogPostPageDataQuery["page"], BlogPostPagePreviewLinkDataQuery["page"]>;
   NewsIndexPage: Same<NewsIndexPageDataQuery["page"], NewsIndexPagePreviewLinkDataQuery["page"]>;
   NewsPage: Same<NewsPageDataQuery["page"], NewsPagePreviewLinkDataQuery["page"]>;
+  PublicationIndexPage: Same<PublicationIndexPageDataQuery["page"], PublicationIndexPagePreviewLinkDataQuery["page"]>;
+  PublicationPage: Same<PublicationPageDataQuery["page"], PublicationPagePreviewLinkDataQuery["page"]>;
 } = {
   HomePage: true,
   ResearchAreaIndexPage: true,
@@ -72,6 +80,8 @@ const sameShape: {
   BlogPostPage: true,
   NewsIndexPage: true,
   NewsPage: true,
+  PublicationIndexPage: true,
+  PublicationPage: true,
 };
 
 export type PreviewLinkDocument = TypedDocumentString<PageQueryResult, PreviewLinkLookupQueryVariables>;
@@ -88,6 +98,8 @@ export const previewLinkDocuments: Readonly<Record<keyof typeof sameShape, Previ
   BlogPostPage: BlogPostPagePreviewLinkDataDocument,
   NewsIndexPage: NewsIndexPagePreviewLinkDataDocument,
   NewsPage: NewsPagePreviewLinkDataDocument,
+  PublicationIndexPage: PublicationIndexPagePreviewLinkDataDocument,
+  PublicationPage: PublicationPagePreviewLinkDataDocument,
 };
 
 export function previewLinkDocumentFor(typename: string): PreviewLinkDocument | undefined {

@@ -1,33 +1,42 @@
-"""A project's `<head>`: its schema.org ScholarlyArticle and Google Scholar's `citation_*` tags, from its citation."""
+"""A paper's `<head>`: its schema.org ScholarlyArticle and Google Scholar's `citation_*` tags, from its citation.
+
+For any page with the fields citations.csl reads (a project with its paper, a publication).
+"""
 
 from urllib.parse import urlsplit
 
-from citations.csl import JOURNAL_TYPES, author_names, doi_url, entry_type, paper_title, paper_url
 from scholarly.metadata import frontend_url, headline, json_ld_base, organization, person_reference
 
+from .csl import JOURNAL_TYPES, author_names, doi_url, entry_type, paper_title, paper_url
 
-def project_json_ld(project):
+
+def scholarly_article_json_ld(project):
     data = json_ld_base(project, "ScholarlyArticle")
     title = paper_title(project)
     data["headline"] = headline(title)
     data["name"] = title
     if authors := [person_reference(a.public_name, a.public_person) for a in project.public_authors()]:
         data["author"] = authors
-    if project.year:
+    if date := getattr(project, "publication_date", None):
+        data["datePublished"] = date.isoformat()
+    elif project.year:
         data["datePublished"] = str(project.year)
     if project.venue:
         periodical = "Periodical" if entry_type(project) == "article" else "PublicationEvent"
         data["isPartOf"] = {"@type": periodical, "name": project.venue}
     if project.doi:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": project.doi}
-    if same_as := [url for url in (doi_url(project.doi), paper_url(project)) if url]:
+    arxiv_url = getattr(project, "arxiv_url", None)
+    if arxiv_url and "identifier" not in data:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "arXiv", "value": project.arxiv_id}
+    if same_as := [url for url in (doi_url(project.doi), arxiv_url, paper_url(project)) if url]:
         data["sameAs"] = same_as
     data["publisher"] = organization(project)
     return data
 
 
 def scholar_meta(project):
-    """Google Scholar's `citation_*` meta tags for a project, as (name, content) pairs in the order Scholar reads them
+    """Google Scholar's `citation_*` meta tags for a paper, as (name, content) pairs in the order Scholar reads them
     (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing)."""
     tags = [("citation_title", paper_title(project))]
     tags += [("citation_author", name) for name in author_names(project)]
@@ -38,8 +47,10 @@ def scholar_meta(project):
         tags.append(("citation_journal_title" if journal else "citation_conference_title", project.venue))
     if project.doi:
         tags.append(("citation_doi", project.doi))
+    if arxiv_id := getattr(project, "arxiv_id", ""):
+        tags.append(("citation_arxiv_id", arxiv_id))
     for link in project.links.all():
-        if link.kind == "paper" and urlsplit(link.url).path.lower().endswith(".pdf"):
+        if link.kind in {"paper", "pdf"} and urlsplit(link.url).path.lower().endswith(".pdf"):
             tags.append(("citation_pdf_url", link.url))
             break
     if url := frontend_url(project):
