@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from .paths import frontend_url
 from .rich_text import PublicDocumentLinkHandler, PublicImageEmbedHandler, PublicPageLinkHandler
 
 
@@ -10,3 +11,12 @@ def register_public_links(features):
     features.register_link_type(PublicPageLinkHandler)
     features.register_link_type(PublicDocumentLinkHandler)
     features.register_embed_type(PublicImageEmbedHandler)
+
+
+@hooks.register("construct_page_listing_buttons")
+def view_live_on_the_frontend(buttons, page, user, context=None):
+    """The listing's "View live" (in the "More" menu) opens the page on the frontend, not its redirect on this host."""
+    for button in buttons:
+        for item in getattr(button, "dropdown_buttons", ()):
+            if page.live and item.url is not None and item.url == page.url:
+                item.url = frontend_url(page)
