@@ -33,7 +33,7 @@ def test_equation_with_an_unclosed_brace_names_the_problem():
 
 def test_equation_with_escaped_braces_is_accepted():
     block = EquationBlock()
-    assert block.clean(block.to_python({"latex": r"\{x\} + \frac{1}{2}", "mode": "inline"}))["mode"] == "inline"
+    assert block.clean(block.to_python({"latex": r"\{x\} + \frac{1}{2}"}))["latex"] == r"\{x\} + \frac{1}{2}"
 
 
 def test_unknown_code_language_is_refused_and_the_choices_are_listed():
