@@ -1,6 +1,7 @@
 """The lab's people, and what they are recognised for: honors, competition awards and talks."""
 
 import graphene
+from django.core.exceptions import ValidationError
 from django.db import models
 from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLImage, GraphQLInt, GraphQLRichText, GraphQLString
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,6 +17,51 @@ from core.paths import site_path
 from core.visibility import public_or_none
 from scholarly.graphql import GraphQLSeo
 from scholarly.metadata import join_text, json_ld_base, lab_name, organization, plain_text
+
+
+class Byline(models.Model):
+    """An author row in byline order: a person of the lab, or a name typed freely for everyone else. Projects and
+    blog posts subclass it with their page's ParentalKey (and their own extra fields)."""
+
+    person = models.ForeignKey("people.PersonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    name = models.CharField(max_length=120, blank=True, help_text="Used when the author has no page of their own.")
+
+    panels = [FieldPanel("person"), FieldPanel("name")]
+    graphql_fields = [
+        GraphQLString("name", required=True, source="public_name"),
+        GraphQLForeignKey("person", "people.PersonPage", source="public_person"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.display_name
+
+    def clean(self):
+        if not self.person and not self.name:
+            raise ValidationError({"name": "Choose a person or type a name."})
+
+    @staticmethod
+    def public(rows):
+        """The rows the public may see, in byline order: bylines, citations, meta tags, JSON-LD and search."""
+        return [row for row in rows if row.public_name]
+
+    @property
+    def display_name(self):
+        """The name editors see (the importer matches on it); the public sees `public_name`."""
+        return self.person.title if self.person else self.name
+
+    @property
+    def public_person(self):
+        return public_or_none(self.person)
+
+    @property
+    def public_name(self):
+        """The linked person's name while their page is public, else the name typed on this row ("" if none): the
+        name of an unpublished or private person is never shown."""
+        person = self.public_person
+        return person.title if person else self.name
 
 
 class Role(models.TextChoices):
