@@ -289,6 +289,9 @@ class CalloutBlock(blocks.StructBlock):
 
 @register_streamfield_block
 class DataTableBlock(blocks.StructBlock):
+    """A table with one caption: this block's. The grid's own caption field is hidden in the editor
+    (core/static/core/css/table-block.css) and never served."""
+
     caption = blocks.CharBlock(required=False, max_length=300)
     table = TableBlock(table_options={"startRows": 3, "startCols": 3})
 
@@ -306,8 +309,13 @@ class DataTableBlock(blocks.StructBlock):
         return bool((values["table"] or {}).get("first_row_is_table_header"))
 
     def table_rows(self, info, values, **kwargs):
-        rows = (values["table"] or {}).get("data") or []
-        return [[cell if cell is not None else "" for cell in row] for row in rows]
+        """The cells as text, without the empty rows and columns the grid starts with at its end (3 x 3): a table
+        of two rows must not show a blank third one."""
+        rows = [[cell if cell is not None else "" for cell in row] for row in (values["table"] or {}).get("data") or []]
+        while rows and not any(rows[-1]):
+            rows.pop()
+        width = max((index + 1 for row in rows for index, cell in enumerate(row) if cell), default=0)
+        return [row[:width] for row in rows]
 
     def clean(self, value):
         rows = (value.get("table") or {}).get("data") or []

@@ -1,3 +1,4 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
@@ -58,3 +59,9 @@ def inline_math_urls():
 def inline_math_preview_url():
     """Where the editor's inline-math preview asks for MathML (draftail-math.js)."""
     return format_html('<script>window.labMathPreviewUrl = "{}";</script>', reverse("lab_math_preview"))
+
+
+@hooks.register("insert_global_admin_css")
+def table_block_css():
+    """The table block has one caption, its own: the grid's second caption field is hidden (DataTableBlock)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("core/css/table-block.css"))

@@ -100,3 +100,16 @@ def test_word_count_reads_prose_not_code(image):
         ]
     )
     assert count_words(value) == 5
+
+
+def test_a_table_leaves_out_the_empty_rows_and_columns_the_grid_starts_with():
+    block = DataTableBlock()
+    table = {"data": [["Model", "Speed-up", None], ["AWQ", "3.2x", ""], [None, "", None]]}
+    assert block.table_rows(None, {"table": table}) == [["Model", "Speed-up"], ["AWQ", "3.2x"]]
+    inner_gap = {"data": [["a", "", "c"], ["", "", ""], ["d", "", ""]]}
+    assert block.table_rows(None, {"table": inner_gap}) == [["a", "", "c"], ["", "", ""], ["d", "", ""]]
+
+
+def test_the_table_editor_hides_the_grid_s_own_caption(admin_client, site_tree):
+    html = admin_client.get(f"/admin/pages/add/blog/blogpostpage/{site_tree['blog'].pk}/").content.decode()
+    assert "/static/core/css/table-block.css" in html
