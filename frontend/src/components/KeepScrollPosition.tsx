@@ -3,9 +3,10 @@
 import { useEffect } from "react";
 
 /**
- * Keeps the reader's place in the admin's live preview. The admin reloads the preview every time the editor pauses
- * typing (about every 2 s while typing, see the CMS's tests/e2e), each time with a new token, so the page is a new
- * document and the browser would start it at the top. This remembers the scroll position per draft (`draftKey`,
+ * Keeps the reader's place in the admin's live preview. The admin reloads the preview 500 ms after the form last
+ * changed, so whenever the editor pauses typing (every 1.5 to 3 s when typing word by word; measured by the CMS's
+ * tests/e2e/test_view_live_math_scroll.py), each time with a new token: the page is a new document, which the
+ * browser would start at the top. This remembers the scroll position per draft (`draftKey`,
  * the same for every token of one page) in the tab's sessionStorage and returns to it when the next copy loads.
  */
 export function KeepScrollPosition({ draftKey }: { draftKey: string }) {
