@@ -5,7 +5,6 @@ One ordered flow, like test_editor_path.py (a failed step skips the rest); scree
 (m1-... to m7-...), and the measured preview refresh intervals in test-artifacts/e2e/preview-refresh.json.
 """
 
-import datetime
 import itertools
 import json
 import re
@@ -37,6 +36,11 @@ class Editor:
     def shot(self, name, page=None):
         (page or self.page).screenshot(path=ARTIFACTS / f"{name}.png")
 
+    def capture_failure(self, step):
+        """Called by conftest.py when a step fails: the admin tab as it was."""
+        self.page.screenshot(path=ARTIFACTS / f"failed-{step}-admin.png", full_page=True)
+        (ARTIFACTS / f"failed-{step}-admin.html").write_text(self.page.content())
+
     def preview_frame(self):
         """The newest frame showing the frontend's /preview/ inside the admin's preview panel."""
         frames = [frame for frame in self.page.frames if frame.url.startswith(f"{self.frontend.url}/preview/?")]
@@ -44,7 +48,8 @@ class Editor:
 
 
 @pytest.fixture(scope="module")
-def editor(stack, new_context, admin_credentials):
+def flow(stack, new_context, admin_credentials):
+    """Named `flow`, as conftest.py's failure hook looks for it."""
     cms, frontend = stack
     page = new_context().new_page()
     admin.log_in(page, cms.url, *admin_credentials)
@@ -65,21 +70,20 @@ def assert_formula_inside_the_sentence(frame):
     assert frame.locator("span.math[data-latex='E = mc^2'] > math[display=inline]").count() == 1
 
 
-def test_m1_an_inline_formula_is_typed_into_a_paragraph(editor):
+def test_m1_an_inline_formula_is_typed_into_a_paragraph(flow):
+    editor = flow
     page = editor.page
-    admin.add_child_page(page, editor.cms.url, editor.cms.site["blog"], "Blog post")
-    page.fill("#id_title", TITLE)
-    page.fill("#id_date", datetime.date.today().isoformat())
-    page.fill("#id_authors-0-name", "E2E Author")
-    admin.close_date_pickers(page)
-    page.fill("#id_summary", "E2E summary: a formula inside a sentence.")
+    admin.start_blog_post(page, editor.cms.url, editor.cms.site["blog"], TITLE, "E2E summary: a formula in a sentence.")
 
     i = admin.insert_block(page, "Paragraph")
     admin.type_rich_text(page, f"body-{i}-value", BEFORE + LATEX)
     for _ in LATEX:  # select the formula's source, as an editor would before pressing the math button
         page.keyboard.press("Shift+ArrowLeft")
-    page.once("dialog", lambda dialog: dialog.accept(dialog.default_value or LATEX))
-    page.locator('button[name="MATH"]').filter(visible=True).first.click()
+    page.once("dialog", lambda dialog: dialog.accept(LATEX))
+    math_button = page.locator('button[name="MATH"]').filter(visible=True).first
+    math_button.wait_for()
+    page.wait_for_timeout(300)  # the floating toolbar moves into place under the selection
+    math_button.click()
     page.keyboard.press("End")
     page.keyboard.type(AFTER)
     formula = page.locator(".lab-math")
@@ -101,7 +105,8 @@ def test_m1_an_inline_formula_is_typed_into_a_paragraph(editor):
     editor.slug = page.input_value("#id_slug")
 
 
-def test_m2_the_preview_shows_the_formula_as_mathml_inside_the_sentence(editor):
+def test_m2_the_preview_shows_the_formula_as_mathml_inside_the_sentence(flow):
+    editor = flow
     admin.frontend_preview_url(editor.page, editor.frontend.url)
     deadline = time.monotonic() + 30
     while editor.preview_frame() is None and time.monotonic() < deadline:
@@ -114,7 +119,8 @@ def test_m2_the_preview_shows_the_formula_as_mathml_inside_the_sentence(editor):
     editor.shot("m2-preview-panel-inline-formula")
 
 
-def test_m3_the_preview_keeps_its_scroll_position_while_the_editor_types(editor):
+def test_m3_the_preview_keeps_its_scroll_position_while_the_editor_types(flow):
+    editor = flow
     page = editor.page
     frame = editor.preview_frame()
     frame.evaluate(f"window.scrollTo(0, {SCROLL_TO})")
@@ -185,13 +191,16 @@ def measure_refreshes(editor, typing):
     }
 
 
-def test_m5_publishing_and_view_live_land_on_the_frontend_page(editor):
+def test_m5_publishing_and_view_live_land_on_the_frontend_page(flow):
+    editor = flow
     page = editor.page
     assert admin.publish(page) == "Publish"
     editor.shot("m5-admin-published-with-view-live")
     public = f"{editor.frontend.url}/blog/{editor.slug}/"
-    live_badge = page.locator("a.page-status-tag:not(.w-hidden)").first
-    assert live_badge.get_attribute("href") == public
+    # After publishing, the admin lists the blog; its header's LIVE badge is the blog index's, on the frontend.
+    assert (
+        page.locator("a.page-status-tag:not(.w-hidden)").first.get_attribute("href") == f"{editor.frontend.url}/blog/"
+    )
 
     with page.expect_navigation(url=public):
         page.locator(".messages a", has_text="View live").first.click()
@@ -200,6 +209,9 @@ def test_m5_publishing_and_view_live_land_on_the_frontend_page(editor):
     assert_formula_inside_the_sentence(page.main_frame)
     page.locator("span.math").first.scroll_into_view_if_needed()
     editor.shot("m6-view-live-lands-on-the-frontend")
+
+    page.goto(f"{editor.cms.url}/admin/pages/{editor.post_id}/edit/")
+    assert page.locator("a.page-status-tag:not(.w-hidden)").first.get_attribute("href") == public
 
     response = page.goto(f"{editor.cms.url}/blog/{editor.slug}/")
     assert response.url == public and response.status == 200
