@@ -72,13 +72,15 @@ def insert_block(page, label, field="body"):
     return index
 
 
-def type_rich_text(page, hidden_input_id, text):
-    """Types into the Draftail editor that writes to the hidden input `hidden_input_id`."""
+def type_rich_text(page, hidden_input_id, text, delay=0):
+    """Types into the Draftail editor that writes to the hidden input `hidden_input_id` (`delay` ms between keys:
+    Draft.js on a busy machine can misplace keys typed faster than it renders)."""
     editor = page.locator(f"div[data-streamfield-widget]:has(> #{hidden_input_id}) [contenteditable=true]").first
     if not editor.count():
         editor = page.locator(f"div:has(> #{hidden_input_id}) [role=textbox][contenteditable=true]").first
     editor.click()
-    page.keyboard.type(text)
+    page.keyboard.type(text, delay=delay)
+    return editor
 
 
 def choose_image(page, chooser_input_id, image_title):

@@ -76,7 +76,8 @@ def test_m1_an_inline_formula_is_typed_into_a_paragraph(flow):
     admin.start_blog_post(page, editor.cms.url, editor.cms.site["blog"], TITLE, "E2E summary: a formula in a sentence.")
 
     i = admin.insert_block(page, "Paragraph")
-    admin.type_rich_text(page, f"body-{i}-value", BEFORE + LATEX)
+    paragraph = admin.type_rich_text(page, f"body-{i}-value", BEFORE + LATEX, delay=40)
+    page.wait_for_function("([e, text]) => e.textContent === text", arg=[paragraph.element_handle(), BEFORE + LATEX])
     for _ in LATEX:  # select the formula's source, as an editor would before pressing the math button
         page.keyboard.press("Shift+ArrowLeft")
     page.once("dialog", lambda dialog: dialog.accept(LATEX))
@@ -85,7 +86,7 @@ def test_m1_an_inline_formula_is_typed_into_a_paragraph(flow):
     page.wait_for_timeout(300)  # the floating toolbar moves into place under the selection
     math_button.click()
     page.keyboard.press("End")
-    page.keyboard.type(AFTER)
+    page.keyboard.type(AFTER, delay=40)
     formula = page.locator(".lab-math")
     formula.wait_for()
     preview = formula.locator(".lab-math__preview math")
