@@ -15,14 +15,13 @@ def load(importer, record, raw):
     def fill(page):
         page.title, page.date, page.summary = record["title"], record["date"], record["summary"]
         page.body = importer.body(record["body"], BaseStreamBlock(), f"blog_posts.yaml item {record['slug']!r}")
-        page.authors = [BlogPostAuthor(name=a["name"]) for a in record["authors"]]
+        people = {a["person"]: importer.find("people", a["person"]) for a in record["authors"] if a["person"]}
+        page.authors = [BlogPostAuthor(name=a["name"], person=people.get(a["person"])) for a in record["authors"]]
         page.research_areas = importer.find_all("research_areas", record["research_areas"])
         page.projects = importer.find_all("projects", record["projects"])
         page.tags.set(record["tags"])
 
     record["tags"] = sorted(record["tags"])
-    for author in record["authors"]:
-        author["person"] = None  # an author is a name until people have pages of their own (BlogPostAuthor)
     parent = importer.indexes[BlogIndexPage]
     return importer.upsert_page(BlogPostPage, parent, record["slug"], record, dump, fill)
 
@@ -30,7 +29,7 @@ def load(importer, record, raw):
 def dump(exporter, page):
     return {
         "slug": page.slug, "title": page.title, "date": iso(page.date),
-        "authors": [{"name": a.name, "person": None} for a in page.authors.all()],
+        "authors": [{"name": a.name, "person": exporter.key("people", a.person)} for a in page.authors.all()],
         "summary": page.summary, "tags": sorted(tag.name for tag in page.tags.all()),
         "research_areas": exporter.keys("research_areas", page.research_areas.all()),
         "projects": exporter.keys("projects", page.projects.all()),

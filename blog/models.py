@@ -15,6 +15,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock, count_words
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks, GraphQLStringList
 from core.models import IndexPage, LabPage, section_index
+from people.models import Byline
 from scholarly.graphql import GraphQLSeo
 from scholarly.metadata import dated_article_json_ld, join_text, organization, person_reference, stream_text
 
@@ -32,17 +33,10 @@ class BlogPostTag(TaggedItemBase):
     content_object = ParentalKey("blog.BlogPostPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class BlogPostAuthor(Orderable):
-    """An author in byline order; a free-text name until people have pages of their own."""
+class BlogPostAuthor(Orderable, Byline):
+    """An author in byline order: a person of the lab (linked, while their page is public) or a typed name."""
 
     page = ParentalKey("blog.BlogPostPage", on_delete=models.CASCADE, related_name="authors")
-    name = models.CharField(max_length=120)
-
-    panels = [FieldPanel("name")]
-    graphql_fields = [GraphQLString("name", required=True)]
-
-    def __str__(self):
-        return self.name
 
 
 class BlogPostPage(LabPage):
@@ -80,7 +74,7 @@ class BlogPostPage(LabPage):
     ]
     graphql_fields = [
         GraphQLField("date", graphene.Date, required=True),
-        GraphQLModelList("authors", "blog.BlogPostAuthor"),
+        GraphQLModelList("authors", "blog.BlogPostAuthor", source="public_authors"),
         GraphQLString("summary", required=True),
         GraphQLImage("hero_image"),
         GraphQLStreamBlocks("body", BaseStreamBlock),
@@ -115,6 +109,10 @@ class BlogPostPage(LabPage):
         PostgreSQL."""
         return sorted((tag.name for tag in self.tags.all()), key=str.casefold)
 
+    def public_authors(self, info=None, **kwargs):
+        """The authors the public may see (grapple calls a callable `source` with `info`)."""
+        return Byline.public(self.authors.all())
+
     def public_projects(self, info, **kwargs):
         return [project for project in self.projects.all() if self.public_page(project)]
 
@@ -130,7 +128,7 @@ class BlogPostPage(LabPage):
 
     def json_ld_data(self):
         data = dated_article_json_ld(self, "BlogPosting")
-        data["author"] = [person_reference(author.name) for author in self.authors.all()]
+        data["author"] = [person_reference(a.public_name, a.public_person) for a in self.public_authors()]
         if tags := self.tag_names:
             data["keywords"] = ", ".join(tags)
         data["publisher"] = organization(self)

@@ -17,7 +17,7 @@ from .models import BlogPostPage
 BLOG_ORDERS = ("-date", "date", "title", "-title")
 BLOG_POST_RELATIONS = ListingRelations(
     prefetch={
-        "authors": "authors",
+        "authors": "authors__person",
         "tags": "tags",
         "heroImage": "hero_image__renditions",
         "researchAreas": PublicPages("research_areas"),

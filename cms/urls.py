@@ -40,5 +40,6 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-# Wagtail's own page serving stays last: it answers the admin's "view live" links with a redirect to the frontend.
+# Wagtail's own page serving stays last: every page URL on this host (`/`, `/blog/x/`) redirects to the same path on
+# the frontend (core.models.LabPage.serve); the admin's own live links point at the frontend directly.
 urlpatterns += [path("", include(wagtail_urls))]

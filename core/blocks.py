@@ -95,14 +95,20 @@ class SafeRichTextBlock(blocks.RichTextBlock):
         return super().clean(value)
 
 
-def paragraph_block():
-    """Rich text with the features a lab's prose needs; served as HTML with links resolved for the frontend."""
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "code", "superscript", "subscript"]
+
+
+def paragraph_block(math=True):
+    """Rich text with the features a lab's prose needs, inline math (`math`, core/math_text.py) among them; served
+    as HTML with links resolved and formulas as MathML for the frontend."""
     return SafeRichTextBlock(
-        features=["bold", "italic", "link", "document-link", "ol", "ul", "code", "superscript", "subscript"],
+        features=[*PARAGRAPH_FEATURES, "math"] if math else PARAGRAPH_FEATURES,
         icon="pilcrow",
         label="Paragraph",
         preview_value="<p>We present <b>AWQ</b>, activation-aware weight quantization for on-device LLMs.</p>",
-        description="Body text: paragraphs, lists, links.",
+        description="Body text: paragraphs, lists, links, inline math."
+        if math
+        else "Body text: paragraphs, lists, links.",
     )
 
 
@@ -158,43 +164,35 @@ class CodeBlock(blocks.StructBlock):
         description = "A code listing with syntax highlighting."
 
 
-def check_latex_braces(latex):
-    """Find the first brace that does not balance, so an editor learns where the equation is broken."""
-    depth = 0
-    for position, character in enumerate(re.sub(r"\\[{}]", "  ", latex)):
-        if character == "{":
-            depth += 1
-        elif character == "}":
-            depth -= 1
-            if depth < 0:
-                return f"Unmatched '}}' at character {position + 1}."
-    if depth:
-        return f"{depth} '{{' not closed."
-    return None
-
-
 @register_streamfield_block
 class EquationBlock(blocks.StructBlock):
+    """A displayed equation, on its own line. A formula inside a sentence is inline math in a paragraph (`math`);
+    the block's old "inline" mode, which still drew its own line, is gone, and a stored `mode` is ignored."""
+
     latex = blocks.TextBlock(help_text=r"LaTeX source without dollar signs, e.g. \frac{a}{b}.")
-    mode = blocks.ChoiceBlock(
-        choices=[("display", "Display (own line)"), ("inline", "Inline")],
-        default="display",
-    )
 
     graphql_fields = [
         GraphQLString("latex", required=True),
-        GraphQLString("mode", required=True, description="display or inline."),
+        GraphQLString(
+            "mode",
+            source="display_mode",
+            description="Always display.",
+            deprecation_reason="Equations are always displayed; inline math is part of a paragraph's HTML.",
+        ),
         GraphQLString(
             "mathml",
             source="mathml_markup",
-            description='The equation as MathML, rendered on the server: `<math display="block">` in display mode, '
-            '`display="inline"` in inline mode. Null only for LaTeX saved before it was checked that no longer parses.',
+            description='The equation as MathML, rendered on the server: `<math display="block">`. Null only for '
+            "LaTeX saved before it was checked that no longer parses.",
         ),
     ]
 
+    def display_mode(self, info, values, **kwargs):
+        return "display"
+
     def mathml_markup(self, info, values, **kwargs):
         try:
-            return latex_to_mathml(values["latex"] or "", values["mode"])
+            return latex_to_mathml(values["latex"] or "")
         except LatexError:
             return None
 
@@ -202,15 +200,15 @@ class EquationBlock(blocks.StructBlock):
         latex = (value.get("latex") or "").strip()
         if not latex:
             raise _struct_error("latex", "The equation is empty: type its LaTeX source.")
-        if problem := check_latex_braces(latex) or latex_problem(latex):
+        if problem := latex_problem(latex):
             raise _struct_error("latex", f"The LaTeX does not parse: {problem}")
         return super().clean(value)
 
     class Meta:
         icon = "snippet"
         label = "Equation"
-        preview_value = {"latex": r"Q(w) = \Delta \cdot \mathrm{round}\left(\frac{w}{\Delta}\right)", "mode": "display"}
-        description = "A LaTeX equation, on its own line or inline."
+        preview_value = {"latex": r"Q(w) = \Delta \cdot \mathrm{round}\left(\frac{w}{\Delta}\right)"}
+        description = "A LaTeX equation on its own line; inline math is written in a paragraph."
 
 
 @register_streamfield_block
@@ -291,6 +289,9 @@ class CalloutBlock(blocks.StructBlock):
 
 @register_streamfield_block
 class DataTableBlock(blocks.StructBlock):
+    """A table with one caption: this block's. The grid's own caption field is hidden in the editor
+    (core/static/core/css/table-block.css) and never served."""
+
     caption = blocks.CharBlock(required=False, max_length=300)
     table = TableBlock(table_options={"startRows": 3, "startCols": 3})
 
@@ -308,8 +309,13 @@ class DataTableBlock(blocks.StructBlock):
         return bool((values["table"] or {}).get("first_row_is_table_header"))
 
     def table_rows(self, info, values, **kwargs):
-        rows = (values["table"] or {}).get("data") or []
-        return [[cell if cell is not None else "" for cell in row] for row in rows]
+        """The cells as text, without the empty rows and columns the grid starts with at its end (3 x 3): a table
+        of two rows must not show a blank third one."""
+        rows = [[cell if cell is not None else "" for cell in row] for row in (values["table"] or {}).get("data") or []]
+        while rows and not any(rows[-1]):
+            rows.pop()
+        width = max((index + 1 for row in rows for index, cell in enumerate(row) if cell), default=0)
+        return [row[:width] for row in rows]
 
     def clean(self, value):
         rows = (value.get("table") or {}).get("data") or []
@@ -478,9 +484,10 @@ class BaseStreamBlock(blocks.StreamBlock):
 
 
 class ShortStreamBlock(blocks.StreamBlock):
-    """A short body for news items: prose, a figure, an embed and links."""
+    """A short body for news items: prose, a figure, an embed and links. No inline math yet: news items have not
+    needed it, and adding it is a migration of the news app."""
 
-    paragraph = paragraph_block()
+    paragraph = paragraph_block(math=False)
     image = FigureBlock()
     embed = MediaEmbedBlock()
     link_buttons = LinkButtonsBlock()

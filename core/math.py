@@ -62,11 +62,28 @@ class LatexError(ValueError):
 
 
 def latex_problem(latex):
-    """Why `latex` does not render, or None when it does."""
+    """Why `latex` does not render, or None when it does: an unbalanced brace first, by position."""
+    if problem := check_latex_braces(latex):
+        return problem
     try:
         latex_to_mathml(latex)
     except LatexError as error:
         return error.message
+    return None
+
+
+def check_latex_braces(latex):
+    """Find the first brace that does not balance, so an editor learns where the equation is broken."""
+    depth = 0
+    for position, character in enumerate(re.sub(r"\\[{}]", "  ", latex)):
+        if character == "{":
+            depth += 1
+        elif character == "}":
+            depth -= 1
+            if depth < 0:
+                return f"Unmatched '}}' at character {position + 1}."
+    if depth:
+        return f"{depth} '{{' not closed."
     return None
 
 

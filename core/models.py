@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature, SignatureExpired
 from django.db import models
+from django.shortcuts import redirect
 from grapple.models import GraphQLBoolean, GraphQLRichText, GraphQLString
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -12,6 +13,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
+from .paths import frontend_url
 from .visibility import public_or_none
 
 
@@ -24,6 +26,12 @@ class LabPage(HeadlessPreviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        """No templates here: the page's URL on this host ("View live", `/blog/x/`) redirects to the same path on
+        the frontend, with its query string. Read at request time, like every other frontend URL (core.paths)."""
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(frontend_url(self) + (f"?{query}" if query else ""))
 
     @classmethod
     def get_page_from_preview_token(cls, token):

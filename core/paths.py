@@ -1,5 +1,6 @@
 """A page's path on its site, the one way every module works it out (SEO, search, feeds, webhooks)."""
 
+from django.conf import settings
 from wagtail.models import Site
 
 
@@ -8,6 +9,12 @@ def site_path(page):
     or under no site."""
     parts = page.get_url_parts() if page is not None else None
     return parts[2] if parts else None
+
+
+def frontend_url(page):
+    """The page's address on the frontend (`FRONTEND_BASE_URL` + its path on the site); None under no site."""
+    path = site_path(page)
+    return f"{settings.FRONTEND_BASE_URL}{path}" if path is not None else None
 
 
 def site_path_of_url_path(url_path):

@@ -20,13 +20,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from wagtail.rich_text import features as feature_registry
 
+from .math_text import FEATURE as MATH_FEATURE
+from .math_text import math_problems
+
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 WEB_SCHEMES = ("http", "https")
 ALWAYS_ALLOWED = ("p", "br")  # Draftail writes every text as paragraphs, with <br/> for a soft line break
 # Draftail marks each block it writes with its key (`<p data-block-key="a1b2c">`), so comments stay anchored.
 BLOCK_KEY_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"})
 # Wagtail's internal markup carries more than the attribute its selector names.
-INTERNAL_ATTRIBUTES = {"linktype": {"id"}, "embedtype": {"id", "format", "alt", "url"}}
+INTERNAL_ATTRIBUTES = {"linktype": {"id"}, "embedtype": {"id", "format", "alt", "url", "latex"}}
 URL_ATTRIBUTES = {"href", "src"}
 _SELECTOR = re.compile(r'^(\w+)(?:\[([\w-]+)(?:="([^"]*)")?\])?$')
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
@@ -118,13 +121,14 @@ def _start_tags(html, rules):
 
 def rich_text_problems(html, features=None):
     """What `sanitise_rich_text` would change in `html`, in sentences an editor can act on; [] when nothing."""
-    rules = rules_for(_features(features))
+    features = _features(features)
+    rules = rules_for(features)
     original = _start_tags(html, rules)
     if original.problems:
         return list(dict.fromkeys(original.problems))
     if original.tags != _start_tags(sanitise_rich_text(html, features), rules).tags:
         return ["the text holds markup the rich text does not allow"]  # nh3 is the judge; the walk only names
-    return []
+    return math_problems(html) if MATH_FEATURE in features else []
 
 
 def check_rich_text(html, features=None):

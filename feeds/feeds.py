@@ -127,13 +127,13 @@ class BlogFeed(SectionFeed):
     section_label = "Blog"
 
     def items(self, obj):
-        return super().items(obj).prefetch_related("authors", "tags")
+        return super().items(obj).prefetch_related("authors__person", "tags")
 
     def item_description(self, item):
         return item.summary
 
     def item_author_name(self, item):
-        return ", ".join(author.name for author in item.authors.all()) or None
+        return ", ".join(author.public_name for author in item.public_authors()) or None
 
     def item_categories(self, item):
         return item.tag_names

@@ -40,6 +40,7 @@ from .cache import (
     store_response,
 )
 from .execution import GENERIC_MESSAGE, execute_document, public_error
+from .explorer import render_explorer
 from .http import JSON, HttpError, error_response, json_body, json_response, negotiate, raw_json_response, read_params
 from .preview import DRAFT_CACHE_CONTROL
 from .validation import STANDARD_RULES, introspection_allowed, limit_rules, limits, parse_document
@@ -195,6 +196,9 @@ class PublicGraphQLView(GraphQLView):
 
 
 class GraphiQLView(PublicGraphQLView):
-    """GraphiQL for developers; only routed when DEBUG is on. Its page (not the API) carries a CSRF token."""
+    """GraphiQL for developers; only routed when DEBUG is on. Its page is the offline explorer (explorer.py)."""
 
     graphiql = True
+
+    def render_graphiql(self, request, **data):
+        return render_explorer(request)

@@ -110,7 +110,7 @@ class NewsPage(LabPage):
         FieldPanel("body"),
         InlinePanel("links", label="Link"),
         FieldPanel("research_areas", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("projects"),
+        FieldPanel("projects", heading="Related projects", help_text="Projects the item is listed under."),
         FieldPanel("courses", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel([FieldPanel("venue"), FieldPanel("venue_date")], heading="Paper"),
         MultiFieldPanel(
@@ -118,7 +118,7 @@ class NewsPage(LabPage):
                 FieldPanel("honor"),
                 FieldPanel("competition_award"),
                 FieldPanel("talk"),
-                FieldPanel("project"),
+                FieldPanel("project", heading="Announced project", help_text="For a paper or release: the project."),
                 FieldPanel("related_blog_post"),
             ],
             heading="What it announces",

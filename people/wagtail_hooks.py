@@ -1,3 +1,4 @@
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -8,9 +9,21 @@ class HonorViewSet(SnippetViewSet):
     model = Honor
     icon = "trophy"
     menu_label = "Honors and awards"
-    list_display = ["title", "date", "kind"]
+    # Recipients tell apart honors of the same title (a best paper award of several years, a fellowship of several
+    # students); editors see every recipient, public or not.
+    list_display = [
+        "title",
+        Column(
+            "recipients", label="Recipients", accessor=lambda honor: ", ".join(p.title for p in honor.recipients.all())
+        ),
+        "date",
+        "kind",
+    ]
     list_filter = ["kind", "date_precision"]
     search_fields = ["title", "awarded_by"]
+
+    def get_queryset(self, request):
+        return Honor.objects.prefetch_related("recipients")
 
 
 class CompetitionAwardViewSet(SnippetViewSet):

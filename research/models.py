@@ -1,12 +1,10 @@
 import graphene
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from grapple.models import (
     GraphQLBoolean,
     GraphQLField,
-    GraphQLForeignKey,
     GraphQLImage,
     GraphQLInt,
     GraphQLString,
@@ -21,7 +19,8 @@ from citations.csl import project_bibtex, project_csl
 from citations.metadata import scholar_meta, scholarly_article_json_ld
 from core.blocks import LINK_KINDS, BaseStreamBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
-from core.models import BylineAuthor, IndexPage, LabPage, section_index
+from core.models import IndexPage, LabPage, section_index
+from people.models import Byline
 from scholarly.graphql import GraphQLScholarMeta, GraphQLSeo, meta_tags
 from scholarly.metadata import frontend_url, join_text, stream_text
 
@@ -98,29 +97,14 @@ class ProjectIndexPage(IndexPage):
         verbose_name = "project index"
 
 
-class ProjectAuthor(BylineAuthor, Orderable):
-    """An author in byline order: a person of the lab, or a name typed freely for everyone else."""
+class ProjectAuthor(Orderable, Byline):
+    """An author in byline order (people.models.Byline), marked * for equal contribution."""
 
     page = ParentalKey("research.ProjectPage", on_delete=models.CASCADE, related_name="authors")
-    person = models.ForeignKey("people.PersonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    name = models.CharField(max_length=120, blank=True, help_text="Used when the author has no page of their own.")
     equal_contribution = models.BooleanField(default=False, help_text="Marked with * in the byline.")
 
-    panels = [FieldPanel("person"), FieldPanel("name"), FieldPanel("equal_contribution")]
-    graphql_fields = [
-        GraphQLString("name", required=True, source="public_name"),
-        GraphQLForeignKey("person", "people.PersonPage", source="public_person"),
-        GraphQLBoolean("equal_contribution", required=True),
-    ]
-
-    def clean(self):
-        if not self.person and not self.name:
-            raise ValidationError({"name": "Choose a person or type a name."})
-
-    @property
-    def display_name(self):
-        """The name editors see (the importer matches on it); the public sees `public_name`."""
-        return self.person.title if self.person else self.name
+    panels = [*Byline.panels, FieldPanel("equal_contribution")]
+    graphql_fields = [*Byline.graphql_fields, GraphQLBoolean("equal_contribution", required=True)]
 
 
 class ProjectLink(Orderable):
@@ -255,9 +239,8 @@ class ProjectPage(LabPage):
         return self.short_name or self.title
 
     def public_authors(self, info=None, **kwargs):
-        """The authors the public may see, in byline order: bylines, citations, meta tags, JSON-LD and search.
-        (grapple calls a callable `source` with `info`.)"""
-        return [author for author in self.authors.all() if author.public_name]
+        """The authors the public may see (grapple calls a callable `source` with `info`)."""
+        return Byline.public(self.authors.all())
 
     @property
     def github_url(self):

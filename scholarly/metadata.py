@@ -17,7 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from grapple.utils import get_media_item_url
 
-from core.paths import site_path
+from core.paths import frontend_url
 from core.visibility import public_media_or_none
 
 DESCRIPTION_CHARS = 160
@@ -26,11 +26,6 @@ SCHEMA_ORG = "https://schema.org"
 
 
 # URLs ------------------------------------------------------------------------------------------------------------
-
-
-def frontend_url(page):
-    path = site_path(page)
-    return f"{settings.FRONTEND_BASE_URL}{path}" if path is not None else None
 
 
 def site_home(page):

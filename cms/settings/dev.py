@@ -3,19 +3,10 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, GRAPPLE, env_list
+from .base import GRAPPLE, env_list
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 GRAPPLE = {**GRAPPLE, "EXPOSE_GRAPHIQL": True}
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-
-# GraphiQL (served only here) loads its scripts and styles from jsDelivr.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"], "https://cdn.jsdelivr.net"],
-        "style-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["style-src"], "https://cdn.jsdelivr.net"],
-    }
-}

@@ -30,6 +30,21 @@ describe("sanitize rich text", () => {
   });
 });
 
+describe("sanitize inline math in rich text", () => {
+  it("keeps a formula's MathML inside the sentence, beside its source", () => {
+    const html =
+      '<p>Energy <span class="math" data-latex="E = mc^2"><math xmlns="http://www.w3.org/1998/Math/MathML" display="inline"><mi>E</mi><mo>=</mo><msup><mi>c</mi><mn>2</mn></msup></math></span> at rest.</p>';
+    assert.equal(sanitize(html), html);
+  });
+
+  it("drops links and handlers inside a formula", () => {
+    assert.equal(
+      sanitize('<span class="math" onclick="x()"><math><mi href="javascript:alert(1)" style="x">x</mi></math></span>'),
+      '<span class="math"><math><mi>x</mi></math></span>',
+    );
+  });
+});
+
 describe("sanitize other profiles", () => {
   it("keeps MathML as the CMS renders it, without links or handlers", () => {
     const math = '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mfrac><mi mathvariant="normal">a</mi><mn>2</mn></mfrac></math>';

@@ -33,7 +33,7 @@ def test_equation_with_an_unclosed_brace_names_the_problem():
 
 def test_equation_with_escaped_braces_is_accepted():
     block = EquationBlock()
-    assert block.clean(block.to_python({"latex": r"\{x\} + \frac{1}{2}", "mode": "inline"}))["mode"] == "inline"
+    assert block.clean(block.to_python({"latex": r"\{x\} + \frac{1}{2}"}))["latex"] == r"\{x\} + \frac{1}{2}"
 
 
 def test_unknown_code_language_is_refused_and_the_choices_are_listed():
@@ -100,3 +100,16 @@ def test_word_count_reads_prose_not_code(image):
         ]
     )
     assert count_words(value) == 5
+
+
+def test_a_table_leaves_out_the_empty_rows_and_columns_the_grid_starts_with():
+    block = DataTableBlock()
+    table = {"data": [["Model", "Speed-up", None], ["AWQ", "3.2x", ""], [None, "", None]]}
+    assert block.table_rows(None, {"table": table}) == [["Model", "Speed-up"], ["AWQ", "3.2x"]]
+    inner_gap = {"data": [["a", "", "c"], ["", "", ""], ["d", "", ""]]}
+    assert block.table_rows(None, {"table": inner_gap}) == [["a", "", "c"], ["", "", ""], ["d", "", ""]]
+
+
+def test_the_table_editor_hides_the_grid_s_own_caption(admin_client, site_tree):
+    html = admin_client.get(f"/admin/pages/add/blog/blogpostpage/{site_tree['blog'].pk}/").content.decode()
+    assert "/static/core/css/table-block.css" in html

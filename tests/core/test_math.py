@@ -117,11 +117,11 @@ def test_the_block_refuses_what_the_converter_refuses_with_its_message():
     assert equation_errors(r"\frac{a}{b} + \foo") == [r"The LaTeX does not parse: unknown command \foo."]
 
 
-def test_the_block_serves_mathml_for_its_mode():
+def test_the_block_always_displays_even_a_stored_inline_mode():
+    """The block's "inline" mode drew its own line anyway; inline math is part of a paragraph now."""
     block = EquationBlock()
-    display = block.mathml_markup(None, {"latex": r"\frac{1}{2}", "mode": "display"})
-    inline = block.mathml_markup(None, {"latex": r"\frac{1}{2}", "mode": "inline"})
-    assert 'display="block"' in display and 'display="inline"' in inline
+    assert "mode" not in block.child_blocks
+    assert 'display="block"' in block.mathml_markup(None, block.to_python({"latex": "x", "mode": "inline"}))
 
 
 def test_stored_latex_that_no_longer_parses_serves_null():
@@ -141,9 +141,9 @@ def test_mathml_through_graphql(graphql, site_tree):
     )
     query = '{ page(urlPath: "/blog/math/") { ... on BlogPostPage { body { ... on EquationBlock { mode mathml } } } } }'
     data = graphql.query(query)
-    inline, display = data["page"]["body"]
-    assert inline["mode"] == "inline" and inline["mathml"].startswith(
+    stored_inline, display = data["page"]["body"]
+    assert stored_inline["mode"] == "display" and stored_inline["mathml"].startswith(
         '<math xmlns="http://www.w3.org/1998/Math/MathML"'
     )
-    assert 'display="inline"' in inline["mathml"] and "<msup>" in inline["mathml"]
+    assert 'display="block"' in stored_inline["mathml"] and "<msup>" in stored_inline["mathml"]
     assert 'display="block"' in display["mathml"] and "<mfrac>" in display["mathml"]

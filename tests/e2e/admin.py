@@ -6,6 +6,7 @@ StreamField blocks are inserted with the stream's own "Insert a block" buttons a
 are picked in the image chooser modal.
 """
 
+import datetime
 import re
 import time
 
@@ -32,6 +33,16 @@ def add_child_page(page, base_url, parent_id, type_label):
         with page.expect_navigation():
             page.get_by_role("link", name=type_label, exact=True).click()
     page.wait_for_selector("#id_title")
+
+
+def start_blog_post(page, base_url, blog_id, title, summary):
+    """The add form of a blog post under the blog index, with its title, today's date, an author and a summary."""
+    add_child_page(page, base_url, blog_id, "Blog post")
+    page.fill("#id_title", title)
+    page.fill("#id_date", datetime.date.today().isoformat())
+    page.fill("#id_authors-0-name", "E2E Author")
+    close_date_pickers(page)
+    page.fill("#id_summary", summary)
 
 
 def close_date_pickers(page, outside="header"):
@@ -61,13 +72,15 @@ def insert_block(page, label, field="body"):
     return index
 
 
-def type_rich_text(page, hidden_input_id, text):
-    """Types into the Draftail editor that writes to the hidden input `hidden_input_id`."""
+def type_rich_text(page, hidden_input_id, text, delay=0):
+    """Types into the Draftail editor that writes to the hidden input `hidden_input_id` (`delay` ms between keys:
+    Draft.js on a busy machine can misplace keys typed faster than it renders)."""
     editor = page.locator(f"div[data-streamfield-widget]:has(> #{hidden_input_id}) [contenteditable=true]").first
     if not editor.count():
         editor = page.locator(f"div:has(> #{hidden_input_id}) [role=textbox][contenteditable=true]").first
     editor.click()
-    page.keyboard.type(text)
+    page.keyboard.type(text, delay=delay)
+    return editor
 
 
 def choose_image(page, chooser_input_id, image_title):

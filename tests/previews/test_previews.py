@@ -127,3 +127,13 @@ def test_someone_who_cannot_edit_the_page_cannot_share_it(client, django_user_mo
     response = client.get(reverse("previews:links", args=[draft.pk]))
     assert response.status_code in {302, 403}
     assert not PreviewLink.objects.exists()
+
+
+def test_the_share_screen_names_the_page_links_back_and_offers_a_copy_button(editor, draft):
+    create_link(editor, draft, timezone.localtime() + datetime.timedelta(days=1))
+    link = PreviewLink.objects.get(page=draft)
+    html = editor.get(reverse("previews:links", args=[draft.pk])).content.decode()
+    assert f'href="/admin/pages/{draft.pk}/edit/" data-testid="preview-links-back"' in html
+    assert '<strong data-testid="preview-links-page">Draft title</strong></a> (Blog post)' in html
+    assert f'<input type="hidden" value="{link.frontend_url}" data-w-clipboard-target="value">' in html
+    assert 'data-action="w-clipboard#copy" data-testid="copy-preview-link"' in html

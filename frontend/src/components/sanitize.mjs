@@ -5,30 +5,38 @@ import sanitizeHtml from "sanitize-html";
 
 const URL_SCHEMES = ["http", "https", "mailto"];
 
+// MathML Core as core/math.py writes it from latex2mathml's tree.
+const MATHML_TAGS = [
+  "math", "semantics", "annotation", "mrow", "mi", "mn", "mo", "ms", "mspace", "mtext", "mfrac", "msqrt", "mroot",
+  "msub", "msup", "msubsup", "munder", "mover", "munderover", "mmultiscripts", "mprescripts", "none", "mtable",
+  "mtr", "mtd", "mstyle", "mpadded", "mphantom", "menclose", "merror",
+];
+const MATHML_ATTRIBUTES = [
+  "xmlns", "display", "mathvariant", "mathsize", "stretchy", "fence", "separator", "lspace", "rspace", "minsize",
+  "maxsize", "symmetric", "largeop", "movablelimits", "accent", "accentunder", "form", "width", "height", "depth",
+  "linethickness", "displaystyle", "scriptlevel", "columnalign", "rowalign", "columnspacing", "rowspacing",
+  "columnlines", "rowlines", "frame", "notation", "encoding", "align",
+];
+const MATHML = {
+  allowedTags: MATHML_TAGS,
+  allowedAttributes: Object.fromEntries(MATHML_TAGS.map((tag) => [tag, MATHML_ATTRIBUTES])),
+};
+
 // What Wagtail's rich text emits for the features the CMS enables (core/sanitize.py), plus what the expanded
-// database format adds: resolved links, and Wagtail's image and media embed markup should a feature be enabled.
+// database format adds: resolved links, inline math (`<span class="math" data-latex>` around MathML, or
+// `<code class="math">` for a formula that no longer parses; core/math_text.py), and Wagtail's image and media
+// embed markup should a feature be enabled.
 const RICH_TEXT = {
   allowedTags: [
     "p", "br", "b", "strong", "i", "em", "a", "ol", "ul", "li", "code", "sup", "sub", "h2", "h3", "h4", "h5", "h6",
-    "hr", "blockquote", "img",
-  ],
-  allowedAttributes: { a: ["href"], img: ["src", "alt", "width", "height", "class"] },
-};
-
-// MathML Core as core/math.py writes it from latex2mathml's tree.
-const MATHML = {
-  allowedTags: [
-    "math", "semantics", "annotation", "mrow", "mi", "mn", "mo", "ms", "mspace", "mtext", "mfrac", "msqrt", "mroot",
-    "msub", "msup", "msubsup", "munder", "mover", "munderover", "mmultiscripts", "mprescripts", "none", "mtable",
-    "mtr", "mtd", "mstyle", "mpadded", "mphantom", "menclose", "merror",
+    "hr", "blockquote", "img", "span", ...MATHML.allowedTags,
   ],
   allowedAttributes: {
-    "*": [
-      "xmlns", "display", "mathvariant", "mathsize", "stretchy", "fence", "separator", "lspace", "rspace", "minsize",
-      "maxsize", "symmetric", "largeop", "movablelimits", "accent", "accentunder", "form", "width", "height", "depth",
-      "linethickness", "displaystyle", "scriptlevel", "columnalign", "rowalign", "columnspacing", "rowspacing",
-      "columnlines", "rowlines", "frame", "notation", "encoding", "align",
-    ],
+    ...MATHML.allowedAttributes,
+    a: ["href"],
+    img: ["src", "alt", "width", "height", "class"],
+    span: ["class", "data-latex"],
+    code: ["class"],
   },
 };
 

@@ -100,7 +100,20 @@ export const blogPostPage = definePageType({
           </h1>
           <p className="meta">
             <DateText date={page.date} />
-            {page.authors.length ? <> · {page.authors.map((author) => author.name).join(", ")}</> : null}
+            {page.authors.length ? (
+              <>
+                {" · "}
+                {page.authors.map((author, index) => {
+                  const href = pageHref(author.person?.url);
+                  return (
+                    <span key={`${author.name}-${index}`}>
+                      {index > 0 ? ", " : null}
+                      {href ? <Link href={href}>{author.name}</Link> : author.name}
+                    </span>
+                  );
+                })}
+              </>
+            ) : null}
             {` · ${page.readingTime} min read`}
           </p>
           {page.summary ? <p className="lead">{page.summary}</p> : null}

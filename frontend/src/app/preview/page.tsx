@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { draftMode } from "next/headers";
 
+import { KeepScrollPosition } from "@/components/KeepScrollPosition";
 import { PreviewBanner } from "@/components/PreviewBanner";
 import { CmsError } from "@/lib/cms";
 import { resolvePage, type ResolvedPage } from "@/lib/pages";
@@ -40,14 +41,13 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function PreviewRoute({ searchParams }: Props) {
   const params = await searchParams;
-  const contentType = first(params, "content_type");
   const outcome = await loadDraft(first(params, "token"));
   const { isEnabled } = await draftMode();
 
   if (!outcome.ok) {
     return (
       <>
-        <PreviewBanner contentType={contentType} showingDraft={false} />
+        <PreviewBanner showingDraft={false} />
         <div className="page preview-error" role="alert">
           <h1>This preview cannot be shown</h1>
           <p>{outcome.message}</p>
@@ -57,8 +57,17 @@ export default async function PreviewRoute({ searchParams }: Props) {
   }
   return (
     <div data-draft-mode={isEnabled ? "on" : "off"}>
-      <PreviewBanner contentType={contentType} />
+      <PreviewBanner typename={outcome.page.meta.__typename} />
+      <KeepScrollPosition draftKey={draftKey(first(params, "token") ?? "")} />
       {outcome.page.content.render({ searchParams: {}, preview: true })}
     </div>
   );
+}
+
+/**
+ * What every preview token of one draft shares: the token is the CMS's signed `id=<page id>` (or, for a page not
+ * saved yet, its parent and type) followed by `:<timestamp>:<signature>`, which change with every refresh.
+ */
+function draftKey(token: string): string {
+  return token.split(":").slice(0, -2).join(":") || token;
 }

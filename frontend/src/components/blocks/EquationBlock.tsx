@@ -7,7 +7,7 @@ import type { EquationBlockFieldsFragment } from "@/gql/graphql";
 import { sanitize } from "../sanitize.mjs";
 
 /**
- * An equation. Normally the API's `mathml`, rendered on the server by the CMS and drawn natively by
+ * A displayed equation (a formula inside a sentence is inline math in a paragraph's HTML). Normally the API's `mathml`, rendered on the server by the CMS and drawn natively by
  * the browser (MathML Core); KaTeX on `latex` only when `mathml` is null, which the API sends only
  * for LaTeX saved before the CMS checked equations on save.
  *
@@ -25,20 +25,13 @@ import { sanitize } from "../sanitize.mjs";
  * rather than failing the page.
  */
 export function EquationBlock({ block }: { block: EquationBlockFieldsFragment }) {
-  const display = block.mode !== "inline";
-  const html = block.mathml ? sanitize(block.mathml, "mathml") : renderWithKatex(block.latex, display);
-  return display ? (
-    <div className="block-equation" dangerouslySetInnerHTML={{ __html: html }} />
-  ) : (
-    <p className="block-equation-inline">
-      <span dangerouslySetInnerHTML={{ __html: html }} />
-    </p>
-  );
+  const html = block.mathml ? sanitize(block.mathml, "mathml") : renderWithKatex(block.latex);
+  return <div className="block-equation" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-function renderWithKatex(latex: string, display: boolean): string {
+function renderWithKatex(latex: string): string {
   return katex.renderToString(latex, {
-    displayMode: display,
+    displayMode: true,
     throwOnError: false,
     output: "htmlAndMathml",
     strict: "ignore",

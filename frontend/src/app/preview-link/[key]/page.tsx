@@ -85,7 +85,7 @@ export default async function PreviewLinkRoute({ params }: Props) {
   }
   return (
     <div data-preview-link="on">
-      <PreviewBanner />
+      <PreviewBanner typename={outcome.page.meta.__typename} />
       {outcome.page.content.render({ searchParams: {}, preview: true })}
     </div>
   );

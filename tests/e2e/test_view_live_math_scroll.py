@@ -1,0 +1,219 @@
+"""Issue 16 in Debian's Chromium: inline math typed in a paragraph, the live preview keeping its scroll position
+while the editor types (and how often it refreshes), and "View live" landing on the frontend.
+
+One ordered flow, like test_editor_path.py (a failed step skips the rest); screenshots in test-artifacts/e2e/
+(m1-... to m7-...), and the measured preview refresh intervals in test-artifacts/e2e/preview-refresh.json.
+"""
+
+import itertools
+import json
+import re
+import statistics
+import time
+
+import pytest
+
+from . import admin
+from .conftest import ARTIFACTS
+
+pytestmark = pytest.mark.e2e
+
+TITLE = "E2E inline math post"
+LATEX = "E = mc^2"
+BEFORE, AFTER = "Mass and energy: ", " at rest, as Einstein wrote."
+FILLER_LINES = 60
+SCROLL_TO = 900
+
+
+class Editor:
+    """The editor's admin tab, what the flow made, and the measurements."""
+
+    def __init__(self, cms, frontend, page):
+        self.cms, self.frontend, self.page = cms, frontend, page
+        self.post_id = None
+        self.slug = None
+
+    def shot(self, name, page=None):
+        (page or self.page).screenshot(path=ARTIFACTS / f"{name}.png")
+
+    def capture_failure(self, step):
+        """Called by conftest.py when a step fails: the admin tab as it was."""
+        self.page.screenshot(path=ARTIFACTS / f"failed-{step}-admin.png", full_page=True)
+        (ARTIFACTS / f"failed-{step}-admin.html").write_text(self.page.content())
+
+    def preview_frame(self):
+        """The newest frame showing the frontend's /preview/ inside the admin's preview panel."""
+        frames = [frame for frame in self.page.frames if frame.url.startswith(f"{self.frontend.url}/preview/?")]
+        return frames[-1] if frames else None
+
+
+@pytest.fixture(scope="module")
+def flow(stack, new_context, admin_credentials):
+    """Named `flow`, as conftest.py's failure hook looks for it."""
+    cms, frontend = stack
+    page = new_context().new_page()
+    admin.log_in(page, cms.url, *admin_credentials)
+    return Editor(cms, frontend, page)
+
+
+def math_sentence(frame):
+    """The text of the paragraph holding the inline formula's MathML, and the MathML's text."""
+    paragraph = frame.locator("p:has(span.math > math)").first
+    paragraph.wait_for()
+    return paragraph.inner_text(), paragraph.locator("span.math > math").text_content()
+
+
+def assert_formula_inside_the_sentence(frame):
+    text, math = math_sentence(frame)
+    assert re.sub(r"\s", "", math) == "E=mc2", math
+    assert text.startswith(BEFORE.strip()) and text.rstrip().endswith(AFTER.strip()), text
+    assert frame.locator("span.math[data-latex='E = mc^2'] > math[display=inline]").count() == 1
+
+
+def test_m1_an_inline_formula_is_typed_into_a_paragraph(flow):
+    editor = flow
+    page = editor.page
+    admin.start_blog_post(page, editor.cms.url, editor.cms.site["blog"], TITLE, "E2E summary: a formula in a sentence.")
+
+    i = admin.insert_block(page, "Paragraph")
+    paragraph = admin.type_rich_text(page, f"body-{i}-value", BEFORE + LATEX, delay=40)
+    page.wait_for_function("([e, text]) => e.textContent === text", arg=[paragraph.element_handle(), BEFORE + LATEX])
+    for _ in LATEX:  # select the formula's source, as an editor would before pressing the math button
+        page.keyboard.press("Shift+ArrowLeft")
+    page.once("dialog", lambda dialog: dialog.accept(LATEX))
+    math_button = page.locator('button[name="MATH"]').filter(visible=True).first
+    math_button.wait_for()
+    page.wait_for_timeout(300)  # the floating toolbar moves into place under the selection
+    math_button.click()
+    page.keyboard.press("End")
+    page.keyboard.type(AFTER, delay=40)
+    formula = page.locator(".lab-math")
+    formula.wait_for()
+    preview = formula.locator(".lab-math__preview math")
+    preview.wait_for()
+    assert re.sub(r"\s", "", preview.text_content()) == "E=mc2"
+    editor.shot("m1-editor-inline-formula-with-its-preview")
+
+    # A long post, so that there is something to scroll in the preview.
+    i = admin.insert_block(page, "Paragraph")
+    admin.type_rich_text(page, f"body-{i}-value", "Filler line 1 of a long post.")
+    for line in range(2, FILLER_LINES + 1):
+        page.keyboard.press("Enter")
+        page.keyboard.type(f"Filler line {line} of a long post.")
+
+    admin.save_draft(page)
+    editor.post_id = admin.page_id_from_url(page.url)
+    editor.slug = page.input_value("#id_slug")
+
+
+def test_m2_the_preview_shows_the_formula_as_mathml_inside_the_sentence(flow):
+    editor = flow
+    admin.frontend_preview_url(editor.page, editor.frontend.url)
+    deadline = time.monotonic() + 30
+    while editor.preview_frame() is None and time.monotonic() < deadline:
+        editor.page.wait_for_timeout(200)
+    frame = editor.preview_frame()
+    assert frame is not None, "no frontend preview in the admin's panel"
+    assert_formula_inside_the_sentence(frame)
+    frame.locator("span.math").first.scroll_into_view_if_needed()
+    editor.page.wait_for_timeout(500)
+    editor.shot("m2-preview-panel-inline-formula")
+
+
+def test_m3_the_preview_keeps_its_scroll_position_while_the_editor_types(flow):
+    editor = flow
+    page = editor.page
+    frame = editor.preview_frame()
+    frame.evaluate(f"window.scrollTo(0, {SCROLL_TO})")
+    page.wait_for_timeout(600)
+    assert frame.evaluate("window.scrollY") == SCROLL_TO
+    editor.shot("m3-preview-scrolled-before-typing")
+
+    # Wagtail refreshes the preview 500 ms after the form last changed (WAGTAIL_AUTO_UPDATE_PREVIEW_INTERVAL,
+    # debounced): measured for steady typing, and for typing word by word with a short pause after each word.
+    page.click("#id_summary")
+    page.keyboard.press("End")
+    steady = measure_refreshes(editor, lambda: page.keyboard.type(" Typed steadily, one key every 150 ms.", delay=150))
+    words = [
+        "",
+        "Typed",
+        "word",
+        "by",
+        "word,",
+        "as",
+        "people",
+        "write,",
+        "with",
+        "a",
+        "pause",
+        "after",
+        "each",
+        "word",
+        "of",
+        "the",
+        "sentence.",
+    ]
+    by_word = measure_refreshes(editor, lambda: type_words(page, words))
+    measured = {"steady_150ms_keys": steady, "words_with_700ms_pauses": by_word}
+    (ARTIFACTS / "preview-refresh.json").write_text(json.dumps(measured, indent=2) + "\n")
+    print(f"preview refreshes while typing: {measured}")
+    assert by_word["refreshes"] >= 3, measured
+
+    frame = editor.preview_frame()
+    frame.wait_for_function("() => document.readyState === 'complete' && document.querySelector('span.math')")
+    frame.wait_for_function(f"() => window.scrollY === {SCROLL_TO}", timeout=5000)
+    assert "with a pause after each word of the sentence." in frame.locator(".lead").inner_text()
+    editor.shot("m4-preview-scroll-kept-after-refreshes")
+
+
+def type_words(page, words):
+    for word in words:
+        page.keyboard.type(f"{word} ", delay=120)
+        page.wait_for_timeout(700)
+
+
+def measure_refreshes(editor, typing):
+    """How often the admin reloads the frontend preview while `typing` runs (and 3 s after it, for the last one)."""
+    refreshes = []
+    prefix = f"{editor.frontend.url}/api/preview"
+    listener = lambda request: request.url.startswith(prefix) and refreshes.append(time.monotonic())  # noqa: E731
+    editor.page.on("request", listener)
+    started = time.monotonic()
+    typing()
+    typed = time.monotonic() - started
+    editor.page.wait_for_timeout(3000)
+    editor.page.remove_listener("request", listener)
+    intervals = [round(later - earlier, 2) for earlier, later in itertools.pairwise(refreshes)]
+    return {
+        "typing_seconds": round(typed, 1),
+        "refreshes": len(refreshes),
+        "intervals_s": intervals,
+        "median_interval_s": statistics.median(intervals) if intervals else None,
+    }
+
+
+def test_m5_publishing_and_view_live_land_on_the_frontend_page(flow):
+    editor = flow
+    page = editor.page
+    assert admin.publish(page) == "Publish"
+    editor.shot("m5-admin-published-with-view-live")
+    public = f"{editor.frontend.url}/blog/{editor.slug}/"
+    # After publishing, the admin lists the blog; its header's LIVE badge is the blog index's, on the frontend.
+    assert (
+        page.locator("a.page-status-tag:not(.w-hidden)").first.get_attribute("href") == f"{editor.frontend.url}/blog/"
+    )
+
+    with page.expect_navigation(url=public):
+        page.locator(".messages a", has_text="View live").first.click()
+    assert page.url == public
+    assert page.locator("h1").first.inner_text().strip() == TITLE
+    assert_formula_inside_the_sentence(page.main_frame)
+    page.locator("span.math").first.scroll_into_view_if_needed()
+    editor.shot("m6-view-live-lands-on-the-frontend")
+
+    page.goto(f"{editor.cms.url}/admin/pages/{editor.post_id}/edit/")
+    assert page.locator("a.page-status-tag:not(.w-hidden)").first.get_attribute("href") == public
+
+    response = page.goto(f"{editor.cms.url}/blog/{editor.slug}/")
+    assert response.url == public and response.status == 200
+    editor.shot("m7-cms-page-url-redirects-to-the-frontend")
