@@ -1,5 +1,3 @@
-import math
-
 import graphene
 from django import forms
 from django.db import models
@@ -12,14 +10,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.blocks import BaseStreamBlock, count_words
+from core.blocks import BaseStreamBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks, GraphQLStringList
 from core.models import IndexPage, LabPage, section_index
 from people.models import Byline
 from scholarly.graphql import GraphQLSeo
 from scholarly.metadata import dated_article_json_ld, join_text, organization, person_reference, stream_text
 
-WORDS_PER_MINUTE = 230
+from .reading import reading_minutes
 
 
 class BlogIndexPage(IndexPage):
@@ -50,6 +48,9 @@ class BlogPostPage(LabPage):
     is_sample = models.BooleanField(
         default=False,
         help_text="Sample content (content/demo) showing the blocks, not the lab's own: marked so everywhere.",
+    )
+    reading_time = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Minutes, from the body's word count; set whenever the post is saved."
     )
 
     content_panels = [
@@ -99,9 +100,16 @@ class BlogPostPage(LabPage):
         title = super().get_admin_display_title()
         return f"{title} [sample]" if self.is_sample else title
 
-    @property
-    def reading_time(self):
-        return max(1, math.ceil(count_words(self.body) / WORDS_PER_MINUTE))
+    def full_clean(self, *args, **kwargs):
+        """A revision (and so a preview) is cleaned, not saved: its reading time is set here too."""
+        self.reading_time = reading_minutes(self.body)
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is None or "body" in update_fields:
+            self.reading_time = reading_minutes(self.body)
+            update_fields = None if update_fields is None else {*update_fields, "reading_time"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     @property
     def tag_names(self):

@@ -3,8 +3,6 @@
 import graphene
 
 from graphql_api.listings import (
-    ListingRelations,
-    PublicPages,
     listing_queryset,
     paginate,
     paginated_type,
@@ -15,16 +13,6 @@ from graphql_api.listings import (
 from .models import BlogPostPage
 
 BLOG_ORDERS = ("-date", "date", "title", "-title")
-BLOG_POST_RELATIONS = ListingRelations(
-    prefetch={
-        "authors": "authors__person",
-        "tags": "tags",
-        "heroImage": "hero_image__renditions",
-        "researchAreas": PublicPages("research_areas"),
-        "projects": PublicPages("projects"),
-    },
-    join={"heroImage": "hero_image"},
-)
 
 BlogPostListing = paginated_type("BlogPostListing", BlogPostPage)
 
@@ -41,7 +29,7 @@ class Query(graphene.ObjectType):
     )
 
     def resolve_blog_posts(self, info, page=None, per_page=None, research_area=None, tag=None, year=None, order=None):
-        posts = listing_queryset(BlogPostPage, info, BLOG_POST_RELATIONS, order, BLOG_ORDERS)
+        posts = listing_queryset(BlogPostPage, info, order, BLOG_ORDERS)
         if research_area:
             posts = related_to_public(posts, "research_areas", slug=research_area)
         if tag:

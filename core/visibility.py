@@ -20,6 +20,17 @@ def visibility_cache():
         _restricted_paths.reset(token)
 
 
+def per_request(key, compute):
+    """`compute()` once per request for `key` (each call outside a request): for what every page of a list reads
+    alike, such as its site's home page."""
+    cache = _restricted_paths.get()
+    if cache is None:
+        return compute()
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def _is_restricted(page):
     paths = _restricted_path_list()
     if paths is None:

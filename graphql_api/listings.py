@@ -1,12 +1,11 @@
-"""What every typed listing shares: its paginated type, its paging, its checked arguments and its prefetching.
+"""What every typed listing shares: its paginated type, its paging, its checked arguments and its prefetching
+(derived from the selection by `graphql_api.selection.optimized`).
 
 The listings themselves (`blogPosts`, `projects`, `people`...) live in each content app's `schema.py`.
 """
 
-from dataclasses import dataclass, field
-
 import graphene
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from grapple.registry import registry
 from grapple.types.structures import PaginationType
 
@@ -14,7 +13,7 @@ from core.visibility import public_pages
 
 from .arguments import checked_order, checked_size
 from .errors import BadRequestArgument
-from .selection import selected_fields
+from .selection import optimized
 
 DEFAULT_PER_PAGE = 10
 
@@ -82,51 +81,13 @@ def in_tree_order(model):
     return public_pages(model.objects.all()).order_by("path")
 
 
-def public_related(name, model):
-    """Prefetch a many-to-many to pages with only the public ones, so a listing reads them in one query."""
-    return Prefetch(name, queryset=in_tree_order(model))
-
-
 def related_to_public(queryset, relation, **lookup):
     """Items related through `relation` to a public page matching `lookup`, each item once."""
     related = queryset.model._meta.get_field(relation).related_model
     return queryset.filter(**{f"{relation}__in": public_pages(related.objects.filter(**lookup))}).distinct()
 
 
-@dataclass(frozen=True)
-class PublicPages:
-    """A listing relation to pages of which only the public ones may be read."""
-
-    relation: str
-
-
-@dataclass(frozen=True)
-class ListingRelations:
-    """What a listing fetches per GraphQL item field, so each field costs one query per listing, not per item.
-
-    `prefetch` maps a field to a `prefetch_related` lookup or `PublicPages`; `join` to a `select_related` one.
-    """
-
-    prefetch: dict = field(default_factory=dict)
-    join: dict = field(default_factory=dict)
-
-    def applied(self, queryset, info):
-        """The queryset joined and prefetched for exactly the item fields the query selects."""
-        fields = selected_fields(info, ("items",))
-        joins = [join for name, join in self.join.items() if name in fields]
-        prefetches = [
-            self._prefetch(queryset.model, lookup) for name, lookup in self.prefetch.items() if name in fields
-        ]
-        return queryset.select_related(*joins).prefetch_related(*prefetches)
-
-    @staticmethod
-    def _prefetch(model, lookup):
-        if isinstance(lookup, PublicPages):
-            return public_related(lookup.relation, model._meta.get_field(lookup.relation).related_model)
-        return lookup
-
-
-def listing_queryset(model, info, relations, order, allowed_orders, default_order="-date", tiebreak="-pk"):
+def listing_queryset(model, info, order, allowed_orders, default_order="-date", tiebreak="-pk"):
     """Public pages of one type in an allowed `order` (else `default_order`), fetched for the selected fields."""
     terms = checked_order(order, allowed_orders) or [default_order]
-    return relations.applied(public_pages(model.objects.all()).order_by(*terms, tiebreak), info)
+    return optimized(public_pages(model.objects.all()).order_by(*terms, tiebreak), info, ("items",))

@@ -11,6 +11,7 @@ import graphene
 from django.apps import apps
 from django.conf import settings
 from django.utils.module_loading import module_has_submodule
+from graphql import GraphQLNonNull
 from grapple.registry import registry
 from grapple.settings import grapple_settings
 from wagtail import hooks
@@ -54,6 +55,16 @@ def hide_raw_block_values(graphql_schema):
             graphql_type.fields.pop("rawValue", None)
 
 
+def require_src_set_sizes(graphql_schema):
+    """grapple declares `srcSet(sizes: [Int])` optional, but its resolver cannot run without it: a query leaving it
+    out was an execution error on every image; required, it is refused at validation with a precise message."""
+    for graphql_type in graphql_schema.type_map.values():
+        src_set = getattr(graphql_type, "fields", {}).get("srcSet")
+        sizes = src_set.args.get("sizes") if src_set else None
+        if sizes is not None and not isinstance(sizes.type, GraphQLNonNull):
+            sizes.type = GraphQLNonNull(sizes.type)
+
+
 def is_project_app(config):
     """An app of this project rather than an installed package (grapple has a `schema` module of its own)."""
     path = Path(config.path).resolve()
@@ -95,6 +106,7 @@ def create_schema():
     )
     hide_internal_page_fields(public_schema.graphql_schema)
     hide_raw_block_values(public_schema.graphql_schema)
+    require_src_set_sizes(public_schema.graphql_schema)
     return public_schema
 
 

@@ -3,8 +3,6 @@
 import graphene
 
 from graphql_api.listings import (
-    ListingRelations,
-    PublicPages,
     checked_choice,
     listing_queryset,
     paginate,
@@ -16,14 +14,6 @@ from graphql_api.listings import (
 from .models import NewsKind, NewsPage
 
 NEWS_ORDERS = ("-date", "date", "title", "-title")
-NEWS_RELATIONS = ListingRelations(
-    prefetch={
-        "links": "links",
-        "courses": "courses",
-        "projects": PublicPages("projects"),
-        "researchAreas": PublicPages("research_areas"),
-    },
-)
 
 NewsListing = paginated_type("NewsListing", NewsPage)
 
@@ -43,7 +33,7 @@ class Query(graphene.ObjectType):
     def resolve_news_items(
         self, info, page=None, per_page=None, research_area=None, kind=None, project=None, year=None, order=None
     ):
-        items = listing_queryset(NewsPage, info, NEWS_RELATIONS, order, NEWS_ORDERS)
+        items = listing_queryset(NewsPage, info, order, NEWS_ORDERS)
         if project:
             items = related_to_public(items, "projects", short_name=project)
         if kind:

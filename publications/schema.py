@@ -8,8 +8,6 @@ from citations.csl import normalise_doi
 from core.visibility import public_pages
 from graphql_api.errors import BadRequestArgument
 from graphql_api.listings import (
-    ListingRelations,
-    PublicPages,
     checked_choice,
     listing_queryset,
     paginate,
@@ -28,15 +26,6 @@ NULLS_LAST = {
     "-citation_count": F("citation_count").desc(nulls_last=True),
     "-publication_date": F("publication_date").desc(nulls_last=True),
 }
-PUBLICATION_RELATIONS = ListingRelations(
-    prefetch={
-        "authors": "authors__person",
-        "links": "links",
-        "awards": "awards",
-        "projects": PublicPages("projects"),
-        "researchAreas": PublicPages("research_areas"),
-    },
-)
 
 PublicationListing = paginated_type("PublicationListing", PublicationPage)
 
@@ -76,7 +65,7 @@ class Query(graphene.ObjectType):
         venue=None, kind=None, status=None, search=None, order=None,
     ):  # fmt: skip
         items = listing_queryset(
-            PublicationPage, info, PUBLICATION_RELATIONS, order, PUBLICATION_ORDERS, default_order="-year",
+            PublicationPage, info, order, PUBLICATION_ORDERS, default_order="-year",
             tiebreak="title",
         )  # fmt: skip
         if order_term := NULLS_LAST.get(order or "-year"):

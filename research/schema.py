@@ -5,8 +5,6 @@ from django.db.models import Q
 from grapple.registry import registry
 
 from graphql_api.listings import (
-    ListingRelations,
-    PublicPages,
     in_tree_order,
     listing_queryset,
     paginate,
@@ -17,13 +15,6 @@ from graphql_api.listings import (
 from .models import ProjectPage, ResearchAreaPage
 
 PROJECT_ORDERS = ("title", "-title", "-year", "year", "-github_stars", "short_name")
-PROJECT_RELATIONS = ListingRelations(
-    prefetch={
-        "links": "links",
-        "authors": "authors__person",
-        "researchAreas": PublicPages("research_areas"),
-    },
-)
 
 ProjectListing = paginated_type("ProjectListing", ProjectPage)
 
@@ -51,9 +42,7 @@ class Query(graphene.ObjectType):
     def resolve_projects(
         self, info, page=None, per_page=None, research_area=None, min_stars=None, has_code=None, order=None
     ):
-        projects = listing_queryset(
-            ProjectPage, info, PROJECT_RELATIONS, order, PROJECT_ORDERS, default_order="title", tiebreak="pk"
-        )
+        projects = listing_queryset(ProjectPage, info, order, PROJECT_ORDERS, default_order="title", tiebreak="pk")
         if research_area:
             projects = related_to_public(projects, "research_areas", slug=research_area)
         if min_stars is not None:

@@ -16,9 +16,10 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from grapple.utils import get_media_item_url
+from wagtail.models import Site
 
 from core.paths import frontend_url
-from core.visibility import public_media_or_none
+from core.visibility import per_request, public_media_or_none
 
 DESCRIPTION_CHARS = 160
 OPEN_GRAPH_FILTER = "fill-1200x630"
@@ -29,9 +30,13 @@ SCHEMA_ORG = "https://schema.org"
 
 
 def site_home(page):
-    """The specific root page of the page's site (the lab's home page), or None."""
-    site = page.get_site()
-    return site.root_page.specific if site else None
+    """The specific root page of the page's site (the lab's home page), or None; read once per request per site,
+    as every page of a listing asks for it."""
+    parts = page.get_url_parts()
+    if parts is None:
+        return None
+    site_id = parts[0]
+    return per_request(("site home", site_id), lambda: Site.objects.get(pk=site_id).root_page.specific)
 
 
 def lab_name(page):

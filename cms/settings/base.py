@@ -235,7 +235,7 @@ GRAPHENE = {
     "SCHEMA": "graphql_api.schema.schema",
     "SCHEMA_OUTPUT": "graphql_api/schema.graphql",
     "SCHEMA_INDENT": 2,
-    "MIDDLEWARE": ["graphql_api.middleware.PrivateMediaMiddleware"],
+    "MIDDLEWARE": ["graphql_api.middleware.PrivateMediaMiddleware", "graphql_api.batching.PeersMiddleware"],
 }
 
 # Limits on what one GraphQL request may cost; each refusal names the limit.

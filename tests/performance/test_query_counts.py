@@ -4,7 +4,9 @@ Each query is sent through /graphql/ for 5 and for 50 items; the counts must be 
 The documents are the reference frontend's own (frontend/src/graphql), plus the lab sections of the home page.
 """
 
+from django.conf import settings
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from blog.factories import BlogPostPageFactory
@@ -73,20 +75,23 @@ def build_site(site_tree, count):
 
 
 def count_queries(graphql, document, variables=None):
-    graphql.query(document, variables)  # the first request makes the image renditions
-    with CaptureQueriesContext(connection) as queries:
-        graphql.query(document, variables)
+    """SQL queries of one request, past the response cache (which would answer the second request without any)."""
+    with override_settings(GRAPHQL_CACHE={**settings.GRAPHQL_CACHE, "TIMEOUT": 0}):
+        graphql.query(document, variables)  # the first request makes the image renditions
+        with CaptureQueriesContext(connection) as queries:
+            graphql.query(document, variables)
     return len(queries)
 
 
+# Budgets as measured past the response cache (before, the second request was answered from it: 0 queries).
 CASES = {
-    "blog listing of 20 (frontend)": (lambda: frontend_operation("BlogPostList"), {"perPage": 20}, 8),
-    "news listing of 20 (frontend)": (lambda: frontend_operation("NewsItemList"), {"perPage": 20}, 6),
-    "news listing with projects": (lambda: NEWS_WITH_PROJECTS, None, 6),
-    "home page (frontend)": (lambda: frontend_operation("HomePageData"), {"urlPath": "/"}, 15),
-    "home page with the lab's sections": (lambda: HOME_SECTIONS, None, 15),
-    "project listing of 20": (lambda: PROJECTS, None, 8),
-    "research areas (frontend)": (lambda: frontend_operation("ResearchAreas"), {}, 6),
+    "blog listing of 20 (frontend)": (lambda: frontend_operation("BlogPostList"), {"perPage": 20}, 10),
+    "news listing of 20 (frontend)": (lambda: frontend_operation("NewsItemList"), {"perPage": 20}, 7),
+    "news listing with projects": (lambda: NEWS_WITH_PROJECTS, None, 7),
+    "home page (frontend)": (lambda: frontend_operation("HomePageData"), {"urlPath": "/"}, 23),
+    "home page with the lab's sections": (lambda: HOME_SECTIONS, None, 21),
+    "project listing of 20": (lambda: PROJECTS, None, 7),
+    "research areas (frontend)": (lambda: frontend_operation("ResearchAreas"), {}, 7),
 }
 
 

@@ -2,7 +2,7 @@
 
 import graphene
 
-from graphql_api.listings import ListingRelations, listing_queryset, paginate, paginated_type, paging_arguments
+from graphql_api.listings import listing_queryset, paginate, paginated_type, paging_arguments
 
 from .models import SeminarPage
 
@@ -14,5 +14,5 @@ class Query(graphene.ObjectType):
     seminars = graphene.Field(SeminarListing, required=True, **paging_arguments(), order=graphene.String())
 
     def resolve_seminars(self, info, page=None, per_page=None, order=None):
-        seminars = listing_queryset(SeminarPage, info, ListingRelations(), order, SEMINAR_ORDERS)
+        seminars = listing_queryset(SeminarPage, info, order, SEMINAR_ORDERS)
         return paginate(seminars, page, per_page)
