@@ -8,7 +8,6 @@ content with it.
 
 import functools
 
-from django.apps import apps
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 
@@ -34,8 +33,3 @@ def is_public_content(model):
         isinstance(field, ParentalKey) and field.related_model is not Page and is_public_content(field.related_model)
         for field in model._meta.fields
     )
-
-
-def announced_models():
-    """The snippets and settings whose saves and deletes are webhook events."""
-    return [model for model in apps.get_models() if declares_public_content(model)]

@@ -139,9 +139,14 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache that fails soft: an unreachable or slow Redis is a miss (core.redis_cache).
+            "BACKEND": "core.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "labcms"),
+            "OPTIONS": {
+                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.25")),
+                "socket_connect_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.25")),
+            },
         }
     }
 else:
@@ -235,7 +240,7 @@ GRAPHENE = {
     "SCHEMA": "graphql_api.schema.schema",
     "SCHEMA_OUTPUT": "graphql_api/schema.graphql",
     "SCHEMA_INDENT": 2,
-    "MIDDLEWARE": ["graphql_api.middleware.PrivateMediaMiddleware"],
+    "MIDDLEWARE": ["graphql_api.middleware.PrivateMediaMiddleware", "graphql_api.cache.CacheTagMiddleware"],
 }
 
 # Limits on what one GraphQL request may cost; each refusal names the limit.
