@@ -136,19 +136,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            # Django's Redis cache that fails soft: an unreachable or slow Redis is a miss (core.redis_cache).
-            "BACKEND": "core.redis_cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "labcms"),
-            "OPTIONS": {
-                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.25")),
-                "socket_connect_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.25")),
-            },
-        }
+
+
+def redis_cache(url, key_prefix):
+    """Django's Redis cache that fails soft: an unreachable or slow Redis is a miss (core.redis_cache)."""
+    socket_timeout = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.25"))
+    return {
+        "BACKEND": "core.redis_cache.ResilientRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {"socket_timeout": socket_timeout, "socket_connect_timeout": socket_timeout},
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "labcms"))}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Wagtail writes every rendition it returns into this cache; a per-process one saves a Redis round trip per image,
