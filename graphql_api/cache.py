@@ -19,6 +19,7 @@ after it has passed every limit and validation rule, in a table of a fixed numbe
 bounded whatever clients send (docs/redis.md gives the worst case in bytes).
 """
 
+import functools
 import hashlib
 import json
 import re
@@ -26,6 +27,7 @@ import threading
 
 from django.conf import settings
 from django.core.cache import cache, caches
+from django.db import transaction
 from django.db.models import Model, QuerySet
 
 from core import cache_tags, frontend_cache
@@ -165,13 +167,21 @@ def purge_all():
 
 
 def on_content_changed(sender, change, **kwargs):
-    """The response cache's and the CDN's one subscription: purge what the change names."""
+    """The response cache's and the CDN's one subscription. The shared cache is purged at once, and both it and the
+    CDN when the transaction commits (an answer computed from the old rows in between would otherwise stay)."""
+    _purge(change)
+    transaction.on_commit(functools.partial(_purge, change, cdn=True), robust=True)
+
+
+def _purge(change, cdn=False):
     if change.everything:
         purge_all()
-        frontend_cache.purge_everything()
+        if cdn:
+            frontend_cache.purge_everything()
     else:
         purge(change.tags)
-        frontend_cache.purge_tags(change.tags)
+        if cdn:
+            frontend_cache.purge_tags(change.tags)
 
 
 def connect_invalidation():

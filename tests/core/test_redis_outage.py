@@ -22,6 +22,7 @@ from cms.settings.base import redis_cache
 
 POSTS = "{ blogPosts { items { title } } }"
 RETRY_AFTER = 0.3
+REDIS_SERVER = shutil.which("redis-server")
 
 
 def free_port():
@@ -37,7 +38,7 @@ class ThrowAwayRedis:
 
     def start(self):
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
             stdout=subprocess.DEVNULL,
         )
         client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
@@ -57,7 +58,7 @@ class ThrowAwayRedis:
 
 @pytest.fixture
 def throwaway_redis(settings):
-    if shutil.which("redis-server") is None:
+    if REDIS_SERVER is None:
         pytest.skip("redis-server is not installed: the outage test needs a real Redis to stop")
     server = ThrowAwayRedis()
     server.start()
