@@ -1,0 +1,20 @@
+"""The task worker: queue the periodic jobs (core.periodic) if none is waiting, then run django-tasks-db's worker,
+which runs them and every other task (webhook deliveries) as they fall due."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from core.periodic import schedule_all
+
+
+class Command(BaseCommand):
+    help = "Run the task worker, with the periodic jobs (scheduled publishing) queued."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=float, default=1.0, help="Seconds between polls of the queue.")
+
+    def handle(self, *args, interval, **options):
+        queued = schedule_all()
+        if queued:
+            self.stdout.write(f"Queued the periodic jobs: {', '.join(queued)}.")
+        call_command("db_worker", interval=interval, no_startup_delay=True)
