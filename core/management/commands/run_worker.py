@@ -17,4 +17,4 @@ class Command(BaseCommand):
         queued = schedule_all()
         if queued:
             self.stdout.write(f"Queued the periodic jobs: {', '.join(queued)}.")
-        call_command("db_worker", interval=interval, no_startup_delay=True)
+        call_command("db_worker", interval=interval, no_startup_delay=True, reload=False)
