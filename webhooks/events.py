@@ -7,6 +7,7 @@ PAGE_DELETED = "page.deleted"
 SNIPPET_SAVED = "snippet.saved"
 SNIPPET_DELETED = "snippet.deleted"
 CONTENT_UPDATED = "content.updated"
+TEST = "webhook.test"  # sent only by the admin's "Send test", never subscribed to
 # Changes whose payload says `action` ("saved", "created", "deleted"), one event per kind.
 OTHER_KINDS = {
     "image": "Image changed",
@@ -33,6 +34,7 @@ EVENT_CHOICES = [
     (CONTENT_UPDATED, "Content updated in bulk (a command)"),
 ]
 ALL_EVENTS = [value for value, _label in EVENT_CHOICES]
+DELIVERY_EVENT_CHOICES = [*EVENT_CHOICES, (TEST, "Test (from the admin)")]
 
 
 def all_events():

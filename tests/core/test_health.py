@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from core.periodic import run_command
+from core.periodic import run_command, schedule_all
 from tests.core.test_redis_outage import throwaway_redis  # noqa: F401 (fixture)
 
 
@@ -33,3 +33,10 @@ def test_redis_down_is_reported_but_not_critical(client, db, throwaway_redis):  
     status, report = health(client)
     assert status == 200 and report["Database"] == "OK"
     assert report["Cache"] != "OK"
+
+
+def test_the_dashboard_shows_the_next_run_of_scheduled_publishing(admin_client, django_capture_on_commit_callbacks):
+    assert "no run is queued" in admin_client.get("/admin/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        schedule_all()
+    assert "Scheduled publishing: next run at" in admin_client.get("/admin/").content.decode()
