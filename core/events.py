@@ -17,6 +17,7 @@ page and collection view restrictions, redirects, tags, and bulk writes: `QueryS
 command that updates content calls `announce_bulk_change(model, ids)` after it.
 """
 
+import functools
 import threading
 from dataclasses import dataclass, field
 
@@ -249,53 +250,39 @@ def _owner(instance):
 def _object_change(instance, action):
     model = type(instance)
     label = model._meta.label_lower
-    if isinstance(instance, EVERYTHING) or label in EVERYTHING_LABELS:
-        kind = "tag" if label in EVERYTHING_LABELS else model._meta.model_name.replace("viewrestriction", "")
-        kind = {"collection": "collection", "page": "restriction", "collectionview": "restriction"}.get(kind, kind)
-        return send(
-            ContentChange(
-                kind=kind,
-                action=action,
-                model=label,
-                ids=[instance.pk],
-                everything=True,
-                build=lambda: object_body(instance, paths=[affected.SITE_ROOT], site_wide=True),
-            )
-        )
-    if isinstance(instance, (AbstractImage, AbstractDocument)):
+    own_tags = [object_tag(instance), listing_tag(model)]
+    # Which pages show an image, or which objects a restriction hides, is declared nowhere: receivers revalidate all.
+    everywhere = functools.partial(object_body, instance, paths=[affected.SITE_ROOT], site_wide=True)
+    if isinstance(instance, (PageViewRestriction, CollectionViewRestriction)):
+        kind, tags, build = "restriction", None, everywhere
+    elif isinstance(instance, Collection):
+        kind, tags, build = "collection", None, everywhere
+    elif label in EVERYTHING_LABELS:
+        kind, tags, build = "tag", None, everywhere
+    elif isinstance(instance, (AbstractImage, AbstractDocument)):
         kind = "image" if isinstance(instance, AbstractImage) else "document"
+        tags, build = own_tags, everywhere
+    elif label == REDIRECT_LABEL:
+        kind, tags = "redirect", own_tags
+        build = functools.partial(object_body, instance, paths=[instance.old_path], site_wide=False)
+    elif declares_public_content(model):
+        # Described before a delete (many-to-many relations are gone after it), else now.
+        before = getattr(instance, BODY_ATTRIBUTE, None)
+        created = action == "created"
+        kind, tags, action = "snippet", own_tags, "saved" if created else action
+        build = (lambda: before) if before else functools.partial(object_body, instance, created=created)
+    else:
+        kind = None
+    if kind is not None:
         return send(
             ContentChange(
                 kind=kind,
                 action=action,
                 model=label,
                 ids=[instance.pk],
-                tags=[object_tag(instance), listing_tag(model)],
-                # Which pages show an image is not declared anywhere: a receiver revalidates everything.
-                build=lambda: object_body(instance, paths=[affected.SITE_ROOT], site_wide=True),
-            )
-        )
-    if label == REDIRECT_LABEL:
-        return send(
-            ContentChange(
-                kind="redirect",
-                action=action,
-                model=label,
-                ids=[instance.pk],
-                tags=[object_tag(instance), listing_tag(model)],
-                build=lambda: object_body(instance, paths=[instance.old_path], site_wide=False),
-            )
-        )
-    if declares_public_content(model):
-        before = getattr(instance, BODY_ATTRIBUTE, None)
-        return send(
-            ContentChange(
-                kind="snippet",
-                action="saved" if action == "created" else action,
-                model=label,
-                ids=[instance.pk],
-                tags=[object_tag(instance), listing_tag(model)],
-                build=(lambda: before) if before else lambda: object_body(instance, created=action == "created"),
+                tags=tags or [],
+                everything=tags is None,
+                build=build,
             )
         )
     owner = _owner(instance)

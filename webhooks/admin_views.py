@@ -22,6 +22,12 @@ def _confirm(request, title, question, back_url):
     return TemplateResponse(request, "webhooks/confirm.html", context)
 
 
+def _queued(request, delivery_id, message, back_url):
+    transaction.on_commit(functools.partial(dispatch, [delivery_id]), robust=True)
+    messages.success(request, message)
+    return redirect(back_url)
+
+
 def _check_permission(request):
     if not request.user.has_perm("webhooks.change_webhookendpoint"):
         raise PermissionDenied
@@ -36,9 +42,7 @@ def retry_delivery(request, pk):
     WebhookDelivery.objects.filter(pk=pk).update(
         status=DeliveryStatus.PENDING, next_attempt_at=timezone.now(), locked_until=None
     )
-    transaction.on_commit(functools.partial(dispatch, [pk]), robust=True)
-    messages.success(request, f"Delivery {pk} is queued: the worker sends it within seconds.")
-    return redirect(back_url)
+    return _queued(request, pk, f"Delivery {pk} is queued: the worker sends it within seconds.", back_url)
 
 
 def send_test(request, pk):
@@ -58,6 +62,5 @@ def send_test(request, pk):
         "occurred_at": timezone.now().isoformat(),
     }
     delivery = WebhookDelivery.objects.create(endpoint=endpoint, event=events.TEST, event_id=event_id, payload=payload)
-    transaction.on_commit(functools.partial(dispatch, [delivery.pk]), robust=True)
-    messages.success(request, f"Test delivery {delivery.pk} is queued; its outcome shows under Deliveries.")
-    return redirect(back_url)
+    message = f"Test delivery {delivery.pk} is queued; its outcome shows under Deliveries."
+    return _queued(request, delivery.pk, message, back_url)
