@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import Signal
+from modelcluster.fields import ParentalKey
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
@@ -41,7 +42,7 @@ EDITING_FIELDS = {
     "comments", "latest_revision_created_at", "draft_title", "latest_revision", "has_unpublished_changes",
     "locked", "locked_at", "locked_by",
 }  # fmt: skip
-# Changes that decide which objects the public may see at all: every answer may have changed.
+# Changes that decide which objects the public may see at all, or rename what many show: every answer may change.
 EVERYTHING = (PageViewRestriction, CollectionViewRestriction, Collection)
 EVERYTHING_LABELS = {"taggit.tag"}
 REDIRECT_LABEL = "wagtailredirects.redirect"
@@ -110,13 +111,13 @@ def object_body(instance, *, paths=None, site_wide=None, **extra):
     }
 
 
-def _page_change(page, action, build, *, parents=(), ids=None):
+def _page_change(page, action, build, *, parents=()):
     return send(
         ContentChange(
             kind="page",
             action=action,
             model=page._meta.label_lower,
-            ids=ids or [page.pk],
+            ids=[page.pk],
             tags=page_tags(page, parents=parents),
             build=build,
         )
@@ -239,8 +240,6 @@ def on_page_saved(sender, instance, **kwargs):
 
 def _owner(instance):
     """The content object a row belongs to (an orderable's snippet), or None when the row is its own object."""
-    from modelcluster.fields import ParentalKey
-
     for model_field in instance._meta.fields:
         if isinstance(model_field, ParentalKey) and is_public_content(model_field.related_model):
             return getattr(instance, model_field.name, None)

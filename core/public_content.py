@@ -1,9 +1,9 @@
 """Which models are content: saving or deleting one changes what the public API answers.
 
-The graphql_api cache (what to invalidate) and the webhooks (what to announce) both read this, so they cannot
-disagree. A content app declares it on its models: pages are content by being pages; a snippet or setting says
-`public_content = True`; a model that belongs to one of these (an orderable's ParentalKey, a many-to-many table) is
-content with it.
+core.events reads this to decide which saves and deletes are content changes, the one event the response cache,
+the CDN purge and the webhooks subscribe to, so they cannot disagree. A content app declares it on its models:
+pages are content by being pages; a snippet or setting says `public_content = True`; a model that belongs to one
+of these (an orderable's ParentalKey, a many-to-many table) is content with it.
 """
 
 import functools
