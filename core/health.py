@@ -5,6 +5,7 @@ the database, and without a worker it still serves; those two are reported, for 
 import dataclasses
 import datetime
 
+from django.conf import settings
 from django.utils import timezone
 from health_check import Cache, Database
 from health_check.backends import HealthCheck
@@ -33,7 +34,9 @@ class TaskQueue(HealthCheck):
     def check_status(self):
         from django_tasks_db.models import DBTaskResult
 
-        overdue = DBTaskResult.objects.filter(status="READY", run_after__lt=timezone.now() - OVERDUE)
+        overdue = DBTaskResult.objects.filter(
+            backend_name=settings.WORKER_TASK_BACKEND, status="READY", run_after__lt=timezone.now() - OVERDUE
+        )
         if overdue.exists():
             raise ServiceUnavailable(f"Tasks waiting for more than {OVERDUE}: is a worker (run_worker) running?")
 

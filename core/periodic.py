@@ -25,14 +25,17 @@ def waiting_runs(command=None):
     """Runs queued and not yet started, soonest first (for the admin: "next run at")."""
     from django_tasks_db.models import DBTaskResult
 
-    runs = DBTaskResult.objects.filter(task_path=run_command.module_path, status="READY").order_by("run_after")
+    runs = DBTaskResult.objects.filter(
+        backend_name=settings.WORKER_TASK_BACKEND, task_path=run_command.module_path, status="READY"
+    ).order_by("run_after")
     if command is not None:
         runs = runs.filter(args_kwargs__args=[command])
     return runs
 
 
 def schedule(command, delay):
-    run_command.using(run_after=timezone.now() + datetime.timedelta(seconds=delay)).enqueue(command)
+    run_after = timezone.now() + datetime.timedelta(seconds=delay)
+    run_command.using(backend=settings.WORKER_TASK_BACKEND, run_after=run_after).enqueue(command)
 
 
 def schedule_all():

@@ -292,14 +292,20 @@ OPEN_SOURCE_MIN_STARS = int(os.environ.get("OPEN_SOURCE_MIN_STARS", "1000"))
 # How a committed delivery is sent: "task" (queued on TASKS, sent by the worker), "sync" (inside the commit hook;
 # tests), or "cron" (only deliver_webhooks sends).
 WEBHOOKS_DELIVERY_MODE = os.environ.get("WEBHOOKS_DELIVERY_MODE", "task")
-WEBHOOKS_TASK_BACKEND = os.environ.get("WEBHOOKS_TASK_BACKEND", "default")
+WEBHOOKS_TASK_BACKEND = os.environ.get("WEBHOOKS_TASK_BACKEND", "queue")
 WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "5"))
 WEBHOOKS_MAX_ATTEMPTS = int(os.environ.get("WEBHOOKS_MAX_ATTEMPTS", "6"))
 # Seconds before the 1st, 2nd, ... retry: 1 min, 5 min, 30 min, 2 h, 12 h (the last repeats).
 WEBHOOKS_RETRY_DELAYS = [60, 300, 1800, 7200, 43200]
 # The task queue (django-tasks with its database backend): webhook deliveries and the periodic jobs below, run by
 # `manage.py run_worker` (README, "Production"). No cron: the worker runs each command every so many seconds.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Wagtail's own tasks (search index and reference updates) stay on "default", inline as before; "queue" is the
+# worker's (WORKER_TASK_BACKEND).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "queue": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+WORKER_TASK_BACKEND = "queue"
 PERIODIC_COMMANDS = [("publish_scheduled", 60), ("deliver_webhooks", 60)]
 # --- Webhook targets (docs/security.md) --------------------------------------------------------------------------
 # Endpoints may not point at loopback, private, link-local or reserved addresses (checked when saved and again after

@@ -1,6 +1,7 @@
 """The task worker: queue the periodic jobs (core.periodic) if none is waiting, then run django-tasks-db's worker,
 which runs them and every other task (webhook deliveries) as they fall due."""
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -17,4 +18,6 @@ class Command(BaseCommand):
         queued = schedule_all()
         if queued:
             self.stdout.write(f"Queued the periodic jobs: {', '.join(queued)}.")
-        call_command("db_worker", interval=interval, no_startup_delay=True, reload=False)
+        call_command(
+            "db_worker", backend=settings.WORKER_TASK_BACKEND, interval=interval, no_startup_delay=True, reload=False
+        )
