@@ -1,7 +1,6 @@
 """The health endpoint reports the database, the cache and the task queue, each on its own; only the database
 decides the status a load balancer reads."""
 
-
 import pytest
 
 from core.periodic import schedule, schedule_all

@@ -18,6 +18,8 @@ class Command(BaseCommand):
         queued = schedule_all()
         if queued:
             self.stdout.write(f"Queued the periodic jobs: {', '.join(queued)}.")
+        # As arguments, not options: argparse checks the parser's default ("default", not a database backend) too.
         call_command(
-            "db_worker", backend=settings.WORKER_TASK_BACKEND, interval=interval, no_startup_delay=True, reload=False
-        )
+            "db_worker", "--backend", settings.WORKER_TASK_BACKEND, "--interval", str(interval), "--no-startup-delay",
+            reload=False,
+        )  # fmt: skip
