@@ -3,8 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# `make run` serves on these; every base URL the CMS and the frontend need is derived from them (README, "Run").
 HOST ?= 127.0.0.1
 PORT ?= 8000
+FRONTEND_PORT ?= 3000
+CMS_URL = http://$(HOST):$(PORT)
+FRONTEND_URL = http://$(HOST):$(FRONTEND_PORT)
+RUN_ENV = WAGTAILADMIN_BASE_URL=$(CMS_URL) FRONTEND_BASE_URL=$(FRONTEND_URL) \
+	ALLOWED_HOSTS="$(HOST),localhost,127.0.0.1,[::1]"
 
 .DEFAULT_GOAL := help
 
@@ -27,7 +33,6 @@ setup: venv ## Everything `run` does but serving: migrate, load the lab's conten
 	$(MANAGE) import_content content/lab --if-empty
 	$(MANAGE) ensure_dev_admin
 
-FRONTEND_PORT ?= 3000
 HAVE_NPM := $(shell command -v npm 2>/dev/null)
 
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
@@ -47,16 +52,19 @@ else
 endif
 
 .PHONY: run
-run: setup ## Set up and serve the CMS and the reference frontend, each on its own port
-	@echo "CMS admin: http://$(HOST):$(PORT)/admin/   GraphQL: http://$(HOST):$(PORT)/graphql/   GraphiQL: http://$(HOST):$(PORT)/graphiql/"
+run: setup ## Set up and serve the CMS, the reference frontend and the task worker (scheduled publishing, webhooks)
+	@echo "CMS admin: $(CMS_URL)/admin/   GraphQL: $(CMS_URL)/graphql/   GraphiQL: $(CMS_URL)/graphiql/"
+	@echo "Worker:    scheduled publishing every minute, webhook deliveries (manage.py run_worker)"
 ifeq ($(HAVE_NPM),)
 	@echo "Frontend:  not started (Node.js and npm are not on PATH)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(MANAGE) run_worker & \
+	$(RUN_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 else
 	$(MAKE) frontend-install
-	@echo "Frontend:  http://$(HOST):$(FRONTEND_PORT)/"
-	(cd frontend && CMS_GRAPHQL_URL=http://$(HOST):$(PORT)/graphql/ npm run dev -- -H $(HOST) -p $(FRONTEND_PORT)) & \
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@echo "Frontend:  $(FRONTEND_URL)/"
+	$(RUN_ENV) $(MANAGE) run_worker & \
+	(cd frontend && CMS_GRAPHQL_URL=$(CMS_URL)/graphql/ npm run dev -- -H $(HOST) -p $(FRONTEND_PORT)) & \
+	$(RUN_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 endif
 
 .PHONY: test

@@ -150,7 +150,7 @@ class BlogPostPage(LabPage):
     def search_hit_text(self):
         return join_text(self.summary, stream_text(self.body), ", ".join(self.tag_names))
 
-    # What else a change shows on (webhooks.affected and the cache read these).
+    # What else a change shows on (core.affected and the cache read these).
 
     def affected_pages(self):
         """The blog index, the areas and projects that list the post, and the news items announcing it."""

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
 
 from cms.security import throttle_password_form
+from core.health import health_view
 from core.media import image_file_urlpatterns
 from feeds import urls as feeds_urls
 from graphql_api import urls as graphql_urls
@@ -24,6 +25,7 @@ urlpatterns = [
         throttle_password_form(wagtaildocs_serve.authenticate_with_password, "document-password"),
         name="wagtaildocs_authenticate_with_password",
     ),
+    path("health/", health_view, name="health"),  # for load balancers: core.health
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

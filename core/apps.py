@@ -6,6 +6,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared content building blocks"
 
     def ready(self):
+        from . import events
         from .content.registry import discover
 
         discover()
+        events.connect()

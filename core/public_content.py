@@ -1,14 +1,13 @@
 """Which models are content: saving or deleting one changes what the public API answers.
 
-The graphql_api cache (what to invalidate) and the webhooks (what to announce) both read this, so they cannot
-disagree. A content app declares it on its models: pages are content by being pages; a snippet or setting says
-`public_content = True`; a model that belongs to one of these (an orderable's ParentalKey, a many-to-many table) is
-content with it.
+core.events reads this to decide which saves and deletes are content changes, the one event the response cache,
+the CDN purge and the webhooks subscribe to, so they cannot disagree. A content app declares it on its models:
+pages are content by being pages; a snippet or setting says `public_content = True`; a model that belongs to one
+of these (an orderable's ParentalKey, a many-to-many table) is content with it.
 """
 
 import functools
 
-from django.apps import apps
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 
@@ -34,8 +33,3 @@ def is_public_content(model):
         isinstance(field, ParentalKey) and field.related_model is not Page and is_public_content(field.related_model)
         for field in model._meta.fields
     )
-
-
-def announced_models():
-    """The snippets and settings whose saves and deletes are webhook events."""
-    return [model for model in apps.get_models() if declares_public_content(model)]

@@ -1,11 +1,14 @@
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from wagtail import hooks
 from wagtail.admin.rich_text.editors.draftail import features as draftail_features
+from wagtail.admin.ui.components import Component
 
 from . import math_text
 from .paths import frontend_url
+from .periodic import waiting_runs
 from .rich_text import PublicDocumentLinkHandler, PublicImageEmbedHandler, PublicPageLinkHandler
 
 
@@ -65,3 +68,24 @@ def inline_math_preview_url():
 def table_block_css():
     """The table block has one caption, its own: the grid's second caption field is hidden (DataTableBlock)."""
     return format_html('<link rel="stylesheet" href="{}">', static("core/css/table-block.css"))
+
+
+class ScheduledPublishingPanel(Component):
+    """The dashboard says when scheduled publishing next runs (a periodic job of the worker, core.periodic), or that
+    no worker has queued it: then nothing scheduled goes live."""
+
+    name = "scheduled_publishing"
+    order = 50
+
+    def render_html(self, parent_context=None):
+        run = waiting_runs("publish_scheduled").first()
+        if run is None:
+            text = "Scheduled publishing: no run is queued. Start the worker (manage.py run_worker)."
+        else:
+            text = f"Scheduled publishing: next run at {localtime(run.run_after):%H:%M:%S} (every minute)."
+        return format_html('<section class="panel nice-padding"><p>{}</p></section>', text)
+
+
+@hooks.register("construct_homepage_panels")
+def add_scheduled_publishing_panel(request, panels):
+    panels.append(ScheduledPublishingPanel())

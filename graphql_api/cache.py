@@ -1,10 +1,16 @@
-"""Public responses kept in the shared cache, and invalidated on any content change, on every server at once.
+"""Public responses kept in the shared cache, each indexed by the cache tags of what it showed, and purged by tag.
 
-Every cached response's key includes the site's *content version*, a counter kept in the shared cache (Redis in
-production). Publishing, unpublishing, moving or deleting a page, and saving or deleting a snippet, an image or a
-setting, increments it: from then on every server computes new keys, so no process can serve a stale answer, and
-old entries simply expire. Drafts never enter the cache: a response that resolved a preview token or a preview link
-is not stored (see `graphql_api.preview.mark_draft_response`).
+A response's key is its site, media type, document, variables and operation: a cached answer costs one round trip
+(one GET of the key). While an answer is computed, `CacheTagMiddleware` records the tags of every object it showed
+and every listing it read (core.cache_tags); the answer is stored with them, and each tag's index (a Redis set, in
+the same transaction) names the answers that carry it. A content change (core.events.content_changed) purges the
+answers of its tags, on every server at once, and the CDN by the same tags (core.frontend_cache). Answers also
+carry their tags in `Cache-Tag` and `Surrogate-Key` headers for a CDN. Drafts never enter the cache: a response
+that resolved a preview token or a preview link is not stored (see `graphql_api.preview.mark_draft_response`).
+
+A change made while Redis is unreachable cannot purge it: the process that made it purges every answer as soon as
+it reaches Redis again. (An answer computed from the old content and stored just after the purge can outlive it,
+for at most its TIMEOUT: the same bound as a CDN's copy.)
 
 Automatic persisted queries follow Apollo's protocol: a client sends `extensions.persistedQuery.sha256Hash`, with
 the document the first time; the hash must be the SHA-256 of the document; an unknown hash without a document is
@@ -13,24 +19,173 @@ after it has passed every limit and validation rule, in a table of a fixed numbe
 bounded whatever clients send (docs/redis.md gives the worst case in bytes).
 """
 
+import functools
 import hashlib
 import json
 import re
+import threading
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from django.core.cache import cache, caches
+from django.db import transaction
+from django.db.models import Model, QuerySet
 
-from core.public_content import is_public_content
+from core import cache_tags, frontend_cache
+from core.events import content_changed
+from core.redis_cache import ResilientRedisCache
 
 from .validation import limits
 
-CONTENT_VERSION_KEY = "graphql:content-version"
 PERSISTED_QUERY_PREFIX = "graphql:apq:"
 RESPONSE_PREFIX = "graphql:response:"
+TAG_PREFIX = "graphql:tag:"
+EVERY_ANSWER = "*"  # the tag every answer is indexed under in a local cache, to purge them all
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+_local_index_lock = threading.Lock()
+_purge_pending = threading.Event()
+
+
+class CacheTagMiddleware:
+    """Records what an answer shows (graphene field middleware, so any resolver, batched or not, is covered): the
+    object a field is resolved on, and the type of every listing a field returns."""
+
+    def resolve(self, next, root, info, **kwargs):
+        tags = cache_tags.collector()
+        if tags is not None:
+            if isinstance(root, Model):
+                tags.add(cache_tags.object_tag(root))
+            result = next(root, info, **kwargs)
+            if isinstance(result, QuerySet):
+                tags.add(cache_tags.listing_tag(result.model))
+            elif isinstance(result, list):
+                tags.update(cache_tags.listing_tag(type(item)) for item in result if isinstance(item, Model))
+            return result
+        return next(root, info, **kwargs)
+
+
+def tag_headers(tags):
+    """What a CDN purges an answer by: Cloudflare reads `Cache-Tag` (comma-separated), Fastly `Surrogate-Key`."""
+    if not tags:
+        return {}
+    ordered = sorted(tags)
+    return {"Cache-Tag": ",".join(ordered), "Surrogate-Key": " ".join(ordered)}
+
+
+def _redis():
+    backend = caches["default"]
+    return backend if isinstance(backend, ResilientRedisCache) else None
+
+
+def _tag_key(tag):
+    return f"{TAG_PREFIX}{tag}"
+
+
+def store_response(key, body, tags):
+    """Store an answer and index it under each of its tags, atomically (a purge sees both or neither)."""
+    timeout = settings.GRAPHQL_CACHE["TIMEOUT"]
+    if timeout <= 0:
+        return
+    redis = _redis()
+    if redis is None:
+        with _local_index_lock:
+            cache.set(key, (body, sorted(tags)), timeout=timeout)
+            for tag in (*tags, EVERY_ANSWER):
+                cache.set(_tag_key(tag), cache.get(_tag_key(tag), set()) | {key}, timeout=timeout)
+        return
+    full_key = redis.make_and_validate_key(key)
+    value = redis._cache._serializer.dumps((body, sorted(tags)))
+
+    def write(client):
+        pipe = client.pipeline(transaction=True)
+        pipe.set(full_key, value, ex=timeout)
+        for tag in tags:
+            tag_key = redis.make_and_validate_key(_tag_key(tag))
+            pipe.sadd(tag_key, full_key)
+            pipe.expire(tag_key, timeout)
+        pipe.execute()
+
+    redis.run(write)
+
+
+def cached_response(key):
+    """(body, tags) of a stored answer, or None."""
+    if _purge_pending.is_set():
+        purge_all()
+    return cache.get(key)
+
+
+def purge(tags):
+    """Delete every stored answer that carries one of `tags`."""
+    tags = list(tags)
+    if not tags:
+        return
+    redis = _redis()
+    if redis is None:
+        with _local_index_lock:
+            for tag in tags:
+                keys = cache.get(_tag_key(tag), set())
+                cache.delete_many([*keys, _tag_key(tag)])
+        return
+    tag_keys = [redis.make_and_validate_key(_tag_key(tag)) for tag in tags]
+
+    def delete(client):
+        pipe = client.pipeline(transaction=False)
+        for tag_key in tag_keys:
+            pipe.smembers(tag_key)
+        keys = set().union(*pipe.execute())
+        client.delete(*keys, *tag_keys)
+        return True
+
+    if not redis.run(delete, default=False):
+        _purge_pending.set()
+
+
+def purge_all():
+    """Delete every stored answer (a change whose reach no tag names: a view restriction, a collection, a tag)."""
+    redis = _redis()
+    if redis is None:
+        purge([EVERY_ANSWER])
+        return
+    patterns = [f"{redis.make_and_validate_key(prefix)}*" for prefix in (RESPONSE_PREFIX, TAG_PREFIX)]
+
+    def delete(client):
+        for pattern in patterns:
+            batch = []
+            for key in client.scan_iter(match=pattern, count=1000):
+                batch.append(key)
+                if len(batch) == 1000:
+                    client.delete(*batch)
+                    batch = []
+            if batch:
+                client.delete(*batch)
+        return True
+
+    if redis.run(delete, default=False):
+        _purge_pending.clear()
+    else:
+        _purge_pending.set()
+
+
+def on_content_changed(sender, change, **kwargs):
+    """The response cache's and the CDN's one subscription. The shared cache is purged at once, and both it and the
+    CDN when the transaction commits (an answer computed from the old rows in between would otherwise stay)."""
+    _purge(change)
+    transaction.on_commit(functools.partial(_purge, change, cdn=True), robust=True)
+
+
+def _purge(change, cdn=False):
+    if change.everything:
+        purge_all()
+        if cdn:
+            frontend_cache.purge_everything()
+    else:
+        purge(change.tags)
+        if cdn:
+            frontend_cache.purge_tags(change.tags)
+
+
+def connect_invalidation():
+    content_changed.connect(on_content_changed, dispatch_uid="graphql-cache")
 
 
 class PersistedQueryError(Exception):
@@ -38,54 +193,6 @@ class PersistedQueryError(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
-
-
-def content_version():
-    version = cache.get(CONTENT_VERSION_KEY)
-    if version is None:
-        cache.add(CONTENT_VERSION_KEY, 1, timeout=None)
-        version = cache.get(CONTENT_VERSION_KEY, 1)
-    return version
-
-
-def bump_content_version(**kwargs):
-    """Invalidate every cached public response, in every process that shares this cache."""
-    try:
-        cache.incr(CONTENT_VERSION_KEY)
-    except ValueError:  # not set yet, or evicted
-        cache.set(CONTENT_VERSION_KEY, content_version() + 1, timeout=None)
-
-
-# What saving a draft, locking or commenting writes to the page row: none of it is public.
-EDITING_FIELDS = {
-    "comments", "latest_revision_created_at", "draft_title", "latest_revision", "has_unpublished_changes",
-    "locked", "locked_at", "locked_by",
-}  # fmt: skip
-
-
-def _content_changed(sender, instance, **kwargs):
-    """Pages change public answers when published, unpublished, moved, deleted or saved while live (saving a draft
-    does not); other models when they are content (core.public_content), whenever they are saved or deleted."""
-    if isinstance(instance, Page):
-        # A live page saved directly (an import, a script) changes what the public sees; a draft saved on a
-        # live page writes only editing fields, and a page that is not live is not public in the first place.
-        update_fields = kwargs.get("update_fields")
-        written = set(update_fields) if update_fields is not None else None
-        if kwargs.get("signal") is post_delete or (
-            instance.live and (written is None or not written <= EDITING_FIELDS)
-        ):
-            bump_content_version()
-        return
-    if is_public_content(sender):
-        bump_content_version()
-
-
-def connect_invalidation():
-    page_published.connect(bump_content_version, dispatch_uid="graphql-cache-published")
-    page_unpublished.connect(bump_content_version, dispatch_uid="graphql-cache-unpublished")
-    post_page_move.connect(bump_content_version, dispatch_uid="graphql-cache-moved")
-    post_save.connect(_content_changed, dispatch_uid="graphql-cache-saved")
-    post_delete.connect(_content_changed, dispatch_uid="graphql-cache-deleted")
 
 
 def _persisted_query_slot(sha):
@@ -126,22 +233,13 @@ def remember_persisted_query(sha, query):
 
 
 def response_key(request, media_type, query, variables, operation_name):
-    """One key per site, media type, document, variables and operation, within the current content version."""
+    """One key per site, media type, document, variables and operation."""
     material = json.dumps(
         [request.get_host(), media_type, query, variables, operation_name], sort_keys=True, separators=(",", ":")
     )
     digest = hashlib.sha256(material.encode("utf-8")).hexdigest()
-    return f"{RESPONSE_PREFIX}{content_version()}:{digest}"
+    return f"{RESPONSE_PREFIX}{digest}"
 
 
 def etag_for(body):
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-
-
-def cached_response(key):
-    return cache.get(key)
-
-
-def store_response(key, body):
-    if settings.GRAPHQL_CACHE["TIMEOUT"] > 0:
-        cache.set(key, body, timeout=settings.GRAPHQL_CACHE["TIMEOUT"])

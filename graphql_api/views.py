@@ -28,6 +28,7 @@ from graphene_django.settings import graphene_settings
 from graphene_django.views import GraphQLView
 from graphql import GraphQLError, OperationType, get_operation_ast, validate
 
+from core.cache_tags import collecting
 from core.visibility import visibility_cache
 
 from .cache import (
@@ -38,6 +39,7 @@ from .cache import (
     resolve_persisted_query,
     response_key,
     store_response,
+    tag_headers,
 )
 from .execution import GENERIC_MESSAGE, execute_document, public_error
 from .explorer import render_explorer
@@ -103,10 +105,10 @@ class PublicGraphQLView(GraphQLView):
         # A stored answer exists only for a document that was valid, executed without error and touched no draft (so its
         # document, if sent as a persisted query, may be remembered too).
         key = response_key(request, media_type, params.query, params.variables, params.operation_name)
-        if (body := cached_response(key)) is not None:
+        if (stored := cached_response(key)) is not None:
             if persisted_sha:
                 remember_persisted_query(persisted_sha, params.query)
-            return self.public_response(request, body, media_type, cache_hit=True)
+            return self.public_response(request, *stored, media_type, cache_hit=True)
 
         try:
             document = parse_document(params.query)
@@ -134,7 +136,7 @@ class PublicGraphQLView(GraphQLView):
         if persisted_sha:  # only now: a document refused by any limit or rule is never stored
             remember_persisted_query(persisted_sha, params.query)
 
-        with visibility_cache():
+        with visibility_cache(), collecting() as tags:
             data, errors, executed = execute_document(
                 schema,
                 document,
@@ -154,17 +156,22 @@ class PublicGraphQLView(GraphQLView):
         if errors:
             return json_response(payload, 200, media_type, {"Cache-Control": "no-store"})
         body = json_body(payload)
-        store_response(key, body)
-        return self.public_response(request, body, media_type, cache_hit=False)
+        store_response(key, body, tags)
+        return self.public_response(request, body, tags, media_type, cache_hit=False)
 
-    def public_response(self, request, body, media_type, cache_hit):
+    def public_response(self, request, body, tags, media_type, cache_hit):
         """A public answer: an ETag, and for GET an HTTP cache lifetime and 304 to a matching If-None-Match."""
         etag = etag_for(body)
         if request.method == "GET":
             cache_control = f"public, max-age={settings.GRAPHQL_CACHE['MAX_AGE']}"
         else:
             cache_control = "no-cache"
-        headers = {"ETag": etag, "Cache-Control": cache_control, "X-Cache": "HIT" if cache_hit else "MISS"}
+        headers = {
+            "ETag": etag,
+            "Cache-Control": cache_control,
+            "X-Cache": "HIT" if cache_hit else "MISS",
+            **tag_headers(tags),
+        }
         if request.method == "GET" and etag in parse_etags(request.headers.get("If-None-Match", "")):
             response = HttpResponseNotModified()
             for name, value in headers.items():

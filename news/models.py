@@ -200,7 +200,7 @@ class NewsPage(LabPage):
     def search_hit_text(self):
         return join_text(stream_text(self.body), self.venue)
 
-    # What else a change shows on (webhooks.affected and the cache read these).
+    # What else a change shows on (core.affected and the cache read these).
 
     def affected_pages(self):
         """The news index, and the areas and projects that list the item or that it announces."""

@@ -76,7 +76,7 @@ class ResearchAreaPage(LabPage):
     def search_hit_text(self):
         return join_text(self.summary, stream_text(self.body))
 
-    # What else a change shows on (webhooks.affected and the cache read these).
+    # What else a change shows on (core.affected and the cache read these).
 
     def affected_pages(self):
         """The area index, the blog and news indexes (they filter by area), and what the area lists."""
@@ -276,7 +276,7 @@ class ProjectPage(LabPage):
         authors = ", ".join(author.public_name for author in self.public_authors())
         return join_text(self.summary, self.paper_title, authors, self.venue, stream_text(self.body))
 
-    # What else a change shows on (webhooks.affected and the cache read these).
+    # What else a change shows on (core.affected and the cache read these).
 
     def affected_pages(self):
         """The project index, and the areas, posts, news items and publications that list or announce the project."""

@@ -1,8 +1,10 @@
-"""Two server processes share PostgreSQL and Redis: what one publishes, the other serves in its very next answer.
+"""Two server processes and one task worker share PostgreSQL and Redis: what one server publishes, the other serves
+in its very next answer, and the worker delivers the webhook.
 
-The production layout (stateless gunicorn processes, one database, Redis for cache and invalidation), for real:
-two gunicorn servers under production settings, an editor publishing through the first one's admin, and a reader
-asking the second. Skipped, with the reason, where PostgreSQL, Redis or gunicorn is absent.
+The production layout (stateless gunicorn processes, one database, Redis for cache and invalidation, a worker for
+the task queue), for real: two gunicorn servers under production settings, `manage.py run_worker`, an editor
+publishing through the first one's admin, a reader asking the second, and a webhook receiver. Skipped, with the
+reason, where PostgreSQL, Redis or gunicorn is absent.
 """
 
 import os
@@ -21,6 +23,7 @@ import requests
 from django.conf import settings
 
 from tests.redis_keys import REDIS_URL, delete_prefixed, unique_prefix
+from tests.webhooks.conftest import SECRET, Receiver
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
 POSTS = "{ blogPosts { items { title } } }"
@@ -85,6 +88,7 @@ def environment(tmp_path_factory):
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(folder / "static"),
         "MEDIA_ROOT": str(folder / "media"),
+        "WEBHOOK_ALLOWED_INTERNAL_HOSTS": "127.0.0.1",
     }
     try:
         yield env
@@ -108,9 +112,24 @@ def servers(environment):
     manage(environment, "migrate", "--noinput")
     manage(environment, "collectstatic", "--noinput")
     post_id = int(manage(environment, "shell", "-c", SEED).split()[-1])
+    receiver = Receiver().start()
+    endpoint = (
+        "from webhooks.models import WebhookEndpoint as E; "
+        f"E.objects.create(name='Frontend', url='{receiver.url}', secret='{SECRET}')"
+    )
+    manage(environment, "shell", "-c", endpoint)
     processes, urls = [], []
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     try:
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "manage.py", "run_worker", "--interval", "0.2"],
+                cwd=settings.BASE_DIR,
+                env=environment,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
         for _ in range(2):
             port = free_port()
             processes.append(
@@ -128,11 +147,12 @@ def servers(environment):
             while not reachable("127.0.0.1", int(url.rsplit(":", 1)[1])):
                 assert time.monotonic() < deadline, f"{url} did not start within 60 s"
                 time.sleep(0.2)
-        yield {"a": urls[0], "b": urls[1], "post_id": post_id}
+        yield {"a": urls[0], "b": urls[1], "post_id": post_id, "receiver": receiver}
     finally:
         for process in processes:
             process.terminate()
             process.wait(timeout=30)
+        receiver.stop()
 
 
 def titles(url):
@@ -179,3 +199,11 @@ def test_what_one_server_publishes_the_other_serves_at_once(servers):
     publish_in_admin(servers["a"], servers["post_id"])
 
     assert titles(servers["b"]) == (["Published through A"], "MISS")
+    # The worker, not the web server, sent the webhook: the delivery is a task in the shared database.
+    deadline = time.monotonic() + 60
+    while not servers["receiver"].requests:
+        assert time.monotonic() < deadline, "the worker did not deliver the webhook within 60 s"
+        time.sleep(0.2)
+    [delivery] = servers["receiver"].requests
+    assert (delivery["payload"]["event"], delivery["answered"]) == ("page.published", 200)
+    assert delivery["payload"]["url_path"] == "/blog/shared/"

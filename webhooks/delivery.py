@@ -1,26 +1,23 @@
 """Recording events as deliveries, and sending them: signed POSTs with urllib, retried with exponential backoff.
 
 The delivery table is an outbox. A content change writes its deliveries in its own transaction, so they exist if and
-only if the change committed. After the commit, `dispatch` hands them to a sender (see `WEBHOOKS_DELIVERY_MODE` and
-docs/webhooks-and-feeds.md); whatever a sender misses (a crash, a retry that falls due) is sent by
-`manage.py deliver_webhooks`, run from cron or as a worker with `--loop`. A sender first claims a delivery with one
-atomic UPDATE, so two senders never post the same delivery at once.
+only if the change committed. After the commit, `dispatch` queues one task per delivery on django-tasks (the
+database backend; the worker, `manage.py run_worker`, sends them): the web process never sends HTTP itself.
+Whatever the queue misses (a crash between commit and enqueue) is sent by `deliver_webhooks`, which the worker
+also runs every minute (PERIODIC_COMMANDS). A sender first claims a delivery with one atomic UPDATE, so two
+senders never post the same delivery at once.
 """
 
-import atexit
 import datetime
 import functools
 import json
 import logging
-import queue
-import threading
-import time
 import urllib.error
 import urllib.request
 import uuid
 
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from . import signing, targets
@@ -188,32 +185,22 @@ def deliver_due(limit=None):
 
 # --- Dispatching after the commit ------------------------------------------------------------------------------
 
-MODES = {"auto", "task", "thread", "sync", "cron"}
+MODES = {"task", "sync", "cron"}
 
 
-def mode():
-    value = _setting("WEBHOOKS_DELIVERY_MODE", "auto")
-    return value if value in MODES else "auto"
+def task_backend_alias():
+    return _setting("WEBHOOKS_TASK_BACKEND", "default")
 
 
 def task_backend():
     from django_tasks import task_backends
 
-    return task_backends[_setting("WEBHOOKS_TASK_BACKEND", "default")]
-
-
-def _backend_is_a_queue(backend):
-    """The ImmediateBackend (django-tasks' default, and this project's: TASKS is unset) runs tasks inline."""
-    from django_tasks.backends.immediate import ImmediateBackend
-
-    return not isinstance(backend, ImmediateBackend)
+    return task_backends[task_backend_alias()]
 
 
 def resolved_mode():
-    chosen = mode()
-    if chosen == "auto":
-        return "task" if _backend_is_a_queue(task_backend()) else "thread"
-    return chosen
+    value = _setting("WEBHOOKS_DELIVERY_MODE", "task")
+    return value if value in MODES else "task"
 
 
 def dispatch(ids):
@@ -223,83 +210,23 @@ def dispatch(ids):
         for delivery_id in ids:
             deliver(delivery_id)
     elif chosen == "task":
-        from .tasks import deliver_webhook
-
-        task = deliver_webhook.using(backend=_setting("WEBHOOKS_TASK_BACKEND", "default"))
-        for delivery_id in ids:
-            task.enqueue(delivery_id)
-    elif chosen == "thread":
-        background.submit(ids)
+        enqueue(ids)
     # "cron": the deliveries wait for `manage.py deliver_webhooks`.
+
+
+def enqueue(ids, run_after=None):
+    from .tasks import deliver_webhook
+
+    task = deliver_webhook.using(backend=task_backend_alias(), run_after=run_after)
+    for delivery_id in ids:
+        task.enqueue(delivery_id)
 
 
 def _schedule_retry(delivery):
     """With a task queue that can defer, the retry is queued for its time; otherwise deliver_webhooks sends it."""
-    if resolved_mode() != "task":
+    if resolved_mode() != "task" or not task_backend().supports_defer:
         return
-    backend = task_backend()
-    if not backend.supports_defer:
-        return
-    from .tasks import deliver_webhook
-
     try:
-        deliver_webhook.using(
-            backend=_setting("WEBHOOKS_TASK_BACKEND", "default"), run_after=delivery.next_attempt_at
-        ).enqueue(delivery.pk)
+        enqueue([delivery.pk], run_after=delivery.next_attempt_at)
     except Exception:
         logger.exception("Could not queue the retry of webhook delivery %s", delivery.pk)
-
-
-class BackgroundSender:
-    """One thread per process that sends deliveries handed to it, so that an editor never waits for a receiver."""
-
-    def __init__(self):
-        self._queue = queue.Queue()
-        self._thread = None
-        self._lock = threading.Lock()
-
-    def submit(self, ids):
-        with self._lock:
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="labcms-webhooks", daemon=True)
-                self._thread.start()
-        for delivery_id in ids:
-            self._queue.put(delivery_id)
-
-    def _run(self):
-        while True:
-            delivery_id = self._queue.get()
-            try:
-                close_old_connections()
-                deliver(delivery_id)
-            except Exception:
-                logger.exception("Webhook delivery %s could not be sent", delivery_id)
-            finally:
-                close_old_connections()
-                self._queue.task_done()
-
-    def busy(self):
-        return bool(self._queue.unfinished_tasks)
-
-    def wait(self, seconds=None):
-        """Wait until everything submitted has been sent (at most `seconds`); True if the queue is empty."""
-        deadline = None if seconds is None else time.monotonic() + seconds
-        while self._queue.unfinished_tasks:
-            if deadline is not None and time.monotonic() >= deadline:
-                return False
-            time.sleep(0.02)
-        return True
-
-
-background = BackgroundSender()
-
-
-@atexit.register
-def _finish_background_deliveries():
-    # A management command (publish_scheduled, import_content) exits right after its commit: give the thread a
-    # moment to send. Anything left is still pending in the table, for deliver_webhooks.
-    if background.busy():
-        try:
-            background.wait(seconds=timeout() + 1)
-        except Exception:
-            logger.exception("Stopped waiting for background webhook deliveries")

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from . import targets
-from .events import EVENT_CHOICES, all_events
+from .events import DELIVERY_EVENT_CHOICES, EVENT_CHOICES, all_events
 
 
 def new_secret():
@@ -96,7 +96,7 @@ class WebhookDelivery(models.Model):
 
     endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries")
     event_id = models.UUIDField(default=uuid.uuid4, db_index=True, help_text="Shared by every endpoint's delivery.")
-    event = models.CharField(max_length=40, choices=EVENT_CHOICES)
+    event = models.CharField(max_length=40, choices=DELIVERY_EVENT_CHOICES)
     payload = models.JSONField()
     status = models.CharField(max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
     attempts = models.PositiveIntegerField(default=0)

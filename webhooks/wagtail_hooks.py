@@ -4,10 +4,14 @@ from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from . import admin_views
 from .models import WebhookDelivery, WebhookEndpoint
 
 READ_ONLY_REFUSED = {"add", "change", "delete"}
@@ -26,7 +30,20 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission([action for action in actions if action not in READ_ONLY_REFUSED])
 
 
+def with_action(label, url_name, icon):
+    """An index view whose rows have one more button, to one of admin_views' actions."""
+
+    class ActionIndexView(IndexView):
+        def get_list_buttons(self, instance):
+            buttons = super().get_list_buttons(instance)
+            url = reverse(url_name, args=[instance.pk])
+            return [*buttons, ListingButton(label, url=url, icon_name=icon, priority=5)]
+
+    return ActionIndexView
+
+
 class WebhookEndpointViewSet(ModelViewSet):
+    index_view_class = with_action("Send test", "webhooks_send_test", "resubmit")
     model = WebhookEndpoint
     icon = "link"
     menu_label = "Endpoints"
@@ -44,6 +61,7 @@ class WebhookEndpointViewSet(ModelViewSet):
 
 class WebhookDeliveryViewSet(ModelViewSet):
     model = WebhookDelivery
+    index_view_class = with_action("Retry now", "webhooks_retry_delivery", "resubmit")
     icon = "list-ul"
     menu_label = "Deliveries"
     add_to_admin_menu = False
@@ -97,3 +115,11 @@ class WebhooksGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_webhooks_viewsets():
     return WebhooksGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_webhooks_actions():
+    return [
+        path("webhooks/deliveries/<int:pk>/retry/", admin_views.retry_delivery, name="webhooks_retry_delivery"),
+        path("webhooks/endpoints/<int:pk>/test/", admin_views.send_test, name="webhooks_send_test"),
+    ]

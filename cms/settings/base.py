@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
+    "health_check",
     "corsheaders",
     "axes",
     "csp",
@@ -136,14 +139,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "labcms"),
-        }
+
+
+def redis_cache(url, key_prefix):
+    """Django's Redis cache that fails soft: an unreachable or slow Redis is a miss (core.redis_cache)."""
+    socket_timeout = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.25"))
+    return {
+        "BACKEND": "core.redis_cache.ResilientRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {"socket_timeout": socket_timeout, "socket_connect_timeout": socket_timeout},
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "labcms"))}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Wagtail writes every rendition it returns into this cache; a per-process one saves a Redis round trip per image,
@@ -235,7 +245,11 @@ GRAPHENE = {
     "SCHEMA": "graphql_api.schema.schema",
     "SCHEMA_OUTPUT": "graphql_api/schema.graphql",
     "SCHEMA_INDENT": 2,
-    "MIDDLEWARE": ["graphql_api.middleware.PrivateMediaMiddleware", "graphql_api.batching.PeersMiddleware"],
+    "MIDDLEWARE": [
+        "graphql_api.middleware.PrivateMediaMiddleware",
+        "graphql_api.batching.PeersMiddleware",
+        "graphql_api.cache.CacheTagMiddleware",
+    ],
 }
 
 # Limits on what one GraphQL request may cost; each refusal names the limit.
@@ -279,14 +293,24 @@ PREVIEW_LINK_MAX_DAYS = int(os.environ.get("PREVIEW_LINK_MAX_DAYS", "7"))
 OPEN_SOURCE_MIN_STARS = int(os.environ.get("OPEN_SOURCE_MIN_STARS", "1000"))
 
 # Publish webhooks (webhooks/) and feeds (feeds/): see docs/webhooks-and-feeds.md.
-# How a committed delivery is sent: "auto" (a django-tasks queue if TASKS names one, else a background thread in
-# this process), "task", "thread", "sync" (inside the commit hook; tests), or "cron" (only deliver_webhooks sends).
-WEBHOOKS_DELIVERY_MODE = os.environ.get("WEBHOOKS_DELIVERY_MODE", "auto")
-WEBHOOKS_TASK_BACKEND = os.environ.get("WEBHOOKS_TASK_BACKEND", "default")
+# How a committed delivery is sent: "task" (queued on TASKS, sent by the worker), "sync" (inside the commit hook;
+# tests), or "cron" (only deliver_webhooks sends).
+WEBHOOKS_DELIVERY_MODE = os.environ.get("WEBHOOKS_DELIVERY_MODE", "task")
+WEBHOOKS_TASK_BACKEND = os.environ.get("WEBHOOKS_TASK_BACKEND", "queue")
 WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "5"))
 WEBHOOKS_MAX_ATTEMPTS = int(os.environ.get("WEBHOOKS_MAX_ATTEMPTS", "6"))
 # Seconds before the 1st, 2nd, ... retry: 1 min, 5 min, 30 min, 2 h, 12 h (the last repeats).
 WEBHOOKS_RETRY_DELAYS = [60, 300, 1800, 7200, 43200]
+# The task queue (django-tasks with its database backend): webhook deliveries and the periodic jobs below, run by
+# `manage.py run_worker` (README, "Production"). No cron: the worker runs each command every so many seconds.
+# Wagtail's own tasks (search index and reference updates) stay on "default", inline as before; "queue" is the
+# worker's (WORKER_TASK_BACKEND).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "queue": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+WORKER_TASK_BACKEND = "queue"
+PERIODIC_COMMANDS = [("publish_scheduled", 60), ("deliver_webhooks", 60)]
 # --- Webhook targets (docs/security.md) --------------------------------------------------------------------------
 # Endpoints may not point at loopback, private, link-local or reserved addresses (checked when saved and again after
 # DNS resolution when sent), except these hosts, e.g. "localhost,127.0.0.1" for a frontend in development.

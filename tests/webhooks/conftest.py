@@ -7,7 +7,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from webhooks import delivery as sender
 from webhooks import signing
 from webhooks.models import WebhookEndpoint
 
@@ -89,13 +88,6 @@ def deliver_inside_the_commit_hook(settings):
     settings.WEBHOOKS_TIMEOUT = 2
     # The receivers listen on 127.0.0.1, an internal address that endpoints may only reach when allowed.
     settings.WEBHOOK_ALLOWED_INTERNAL_HOSTS = ["127.0.0.1"]
-
-
-@pytest.fixture
-def background_sender():
-    """The background sender, drained after the test: a failed test must not leave it writing into the next."""
-    yield sender.background
-    sender.background.wait(seconds=30)
 
 
 @pytest.fixture

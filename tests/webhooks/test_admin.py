@@ -60,6 +60,13 @@ def test_new_endpoints_get_a_random_secret_and_every_event(db):
         "page.deleted",
         "snippet.saved",
         "snippet.deleted",
+        "image.changed",
+        "document.changed",
+        "collection.changed",
+        "restriction.changed",
+        "redirect.changed",
+        "tag.changed",
+        "content.updated",
     ]
 
 

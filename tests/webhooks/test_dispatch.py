@@ -1,4 +1,4 @@
-"""How committed deliveries reach a sender: a django-tasks queue, the background thread, or only the command."""
+"""How committed deliveries reach a sender: the django-tasks queue (the worker sends), or only the command."""
 
 import pytest
 from django.core.management import call_command
@@ -25,8 +25,7 @@ def test_with_a_task_queue_configured_deliveries_are_enqueued_not_sent(
 ):
     settings.TASKS = QUEUE
     settings.WEBHOOKS_TASK_BACKEND = "webhooks"
-    settings.WEBHOOKS_DELIVERY_MODE = "auto"
-    assert sender.resolved_mode() == "task"
+    settings.WEBHOOKS_DELIVERY_MODE = "task"
     with django_capture_on_commit_callbacks(execute=True):
         post.save_revision().publish()
     delivery = WebhookDelivery.objects.get()
@@ -45,39 +44,26 @@ def test_with_a_task_queue_configured_deliveries_are_enqueued_not_sent(
 
 
 @pytest.mark.parametrize(
-    ("tasks", "mode", "expected"),
-    [
-        (None, "auto", "thread"),  # TASKS unset: django-tasks' ImmediateBackend, which would send inline
-        (QUEUE, "auto", "task"),
-        (None, "sync", "sync"),
-        (None, "cron", "cron"),
-        (None, "nonsense", "thread"),
-    ],
+    ("mode", "expected"), [("task", "task"), ("sync", "sync"), ("cron", "cron"), ("nonsense", "task")]
 )
-def test_the_mode_actually_used(settings, tasks, mode, expected):
-    if tasks:
-        settings.TASKS = tasks
-        settings.WEBHOOKS_TASK_BACKEND = "webhooks"
+def test_the_mode_actually_used(settings, mode, expected):
     settings.WEBHOOKS_DELIVERY_MODE = mode
     assert sender.resolved_mode() == expected
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the flush would take the root page with it
-def test_by_default_a_background_thread_sends_after_the_commit_and_publishing_does_not_wait(
-    site_tree, endpoint, receiver, settings, background_sender
+def test_by_default_publishing_queues_the_delivery_in_the_database_and_sends_nothing(
+    site_tree, endpoint, receiver, settings
 ):
-    settings.WEBHOOKS_DELIVERY_MODE = "auto"
-    settings.WEBHOOKS_TIMEOUT = 30  # the held answer must not time out on a busy machine
-    post = BlogPostPageFactory(parent=site_tree["blog"], slug="threaded")
-    receiver.answering.clear()  # the receiver holds its answer: publishing returns anyway, however slow the machine
+    from django_tasks_db.models import DBTaskResult
+
+    settings.WEBHOOKS_DELIVERY_MODE = "task"
+    post = BlogPostPageFactory(parent=site_tree["blog"], slug="queued")
     post.save_revision().publish()  # autocommit: on_commit runs right after the publish's own transaction
-    assert receiver.requests == []
-    assert WebhookDelivery.objects.get().attempts == 0
-    receiver.answering.set()
-    assert background_sender.wait(seconds=30)
     delivery = WebhookDelivery.objects.get()
-    assert (delivery.status, delivery.attempts) == (DeliveryStatus.SUCCEEDED, 1)
-    assert len(receiver.requests) == 1
+    [queued] = DBTaskResult.objects.filter(task_path="webhooks.tasks.deliver_webhook")
+    assert queued.args_kwargs["args"] == [delivery.pk]
+    assert receiver.requests == [] and delivery.attempts == 0  # the web process sent nothing: the worker will
 
 
 def test_in_cron_mode_only_the_command_sends(post, endpoint, receiver, settings, django_capture_on_commit_callbacks):

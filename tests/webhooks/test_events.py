@@ -17,12 +17,13 @@ from webhooks.models import WebhookDelivery
 
 @pytest.fixture
 def captured(endpoint, django_capture_on_commit_callbacks):
-    """Run a change with its on_commit callbacks executed; returns the payloads the receiver got."""
+    """Run a change with its on_commit callbacks executed; returns the payloads of the deliveries it made."""
 
     def run(change):
+        before = WebhookDelivery.objects.order_by("pk").values_list("pk", flat=True).last() or 0
         with django_capture_on_commit_callbacks(execute=True):
             change()
-        return [delivery.payload for delivery in WebhookDelivery.objects.order_by("pk")]
+        return [delivery.payload for delivery in WebhookDelivery.objects.filter(pk__gt=before).order_by("pk")]
 
     return run
 

@@ -28,6 +28,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import F
 from django.utils import timezone
 
+from core.events import announce_bulk_change
 from research.models import ProjectPage
 
 DEFAULT_API_URL = "https://api.github.com"
@@ -141,7 +142,7 @@ class Command(BaseCommand):
         client = GitHubClient(api_url(), token=os.environ.get("GITHUB_TOKEN") or None, max_wait=max_wait)
         stale_first = F("github_stars_refreshed_at").asc(nulls_first=True)
         projects = list(ProjectPage.objects.exclude(github_repo="").order_by(stale_first, "pk"))
-        refreshed, failed, not_reached = 0, [], []
+        refreshed, failed, not_reached, updated = 0, [], [], []
         stopped = ""
         for index, project in enumerate(projects):
             try:
@@ -161,8 +162,10 @@ class Command(BaseCommand):
                 github_stars=outcome.stars, github_stars_refreshed_at=timezone.now()
             )
             refreshed += 1
+            updated.append(project.pk)
             change = "" if project.github_stars == outcome.stars else f" (was {project.github_stars})"
             self.stdout.write(f"{project.github_repo}: {outcome.stars} stars{change}.")
+        announce_bulk_change(ProjectPage, updated)  # update() sends no signal: the cache and webhooks hear it here
         if stopped:
             names = ", ".join(project.github_repo for project in not_reached)
             self.stdout.write(self.style.WARNING(f"Stopped: {stopped}. Not refreshed: {names}."))

@@ -52,7 +52,7 @@ class SeminarPage(LabPage):
     def search_hit_text(self):
         return join_text(self.speaker, self.abstract)
 
-    # What else a change shows on (webhooks.affected and the cache read these).
+    # What else a change shows on (core.affected and the cache read these).
 
     def affected_pages(self):
         yield SeminarIndexPage.first_in_tree()

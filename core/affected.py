@@ -20,7 +20,7 @@ def public_path(page):
     return site_path(page) if is_public(page) else None
 
 
-def _unique(paths):
+def unique(paths):
     seen, result = set(), []
     for path in paths:
         if path and path not in seen:
@@ -43,11 +43,11 @@ def for_page(page, *, own_path=None, parent=None, extra=()):
     own_path = own_path if own_path is not None else public_path(page)
     if parent is None:
         parent = page.get_parent()
-    return _unique([own_path, *extra, public_path(parent), SITE_ROOT, *related_paths(page)])
+    return unique([own_path, *extra, public_path(parent), SITE_ROOT, *related_paths(page)])
 
 
 def for_snippet(snippet):
-    return _unique([SITE_ROOT, *related_paths(snippet)])
+    return unique([SITE_ROOT, *related_paths(snippet)])
 
 
 def is_site_wide(instance):
