@@ -29,6 +29,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import Model, QuerySet
+from graphql import get_named_type, get_nullable_type, is_list_type
 
 from core import cache_tags, frontend_cache
 from core.events import content_changed
@@ -58,9 +59,20 @@ class CacheTagMiddleware:
             if isinstance(result, QuerySet):
                 tags.add(cache_tags.listing_tag(result.model))
             elif isinstance(result, list):
-                tags.update(cache_tags.listing_tag(type(item)) for item in result if isinstance(item, Model))
+                listed = {type(item) for item in result if isinstance(item, Model)} or _listed_models(info)
+                tags.update(cache_tags.listing_tag(model) for model in listed)
             return result
         return next(root, info, **kwargs)
+
+
+def _listed_models(info):
+    """The model a list field's type lists, for an empty list (batched resolution hands lists, not querysets, to
+    this middleware): an answer that showed none of a type must still be purged when one is added."""
+    if not is_list_type(get_nullable_type(info.return_type)):
+        return set()
+    meta = getattr(getattr(get_named_type(info.return_type), "graphene_type", None), "_meta", None)
+    model = getattr(meta, "model", None)
+    return {model} if model is not None else set()
 
 
 def tag_headers(tags):
