@@ -154,28 +154,6 @@ def patch_research_areas_only():
     listings.public_related = public_related
 
 
-def patch_document_cache():
-    """Parse a document once, and run graphql-core's standard rules on it once (the limits still run each time)."""
-    from functools import lru_cache
-
-    from graphql_api import views
-    from graphql_api.validation import STANDARD_RULES
-
-    views.parse_document = lru_cache(maxsize=256)(views.parse_document)
-    original = views.validate
-    memo = {}
-
-    def validate(schema, document, rules, *args, **kwargs):
-        if rules is not STANDARD_RULES:
-            return original(schema, document, rules, *args, **kwargs)
-        key = (id(schema), id(document))
-        if key not in memo:
-            memo[key] = (document, original(schema, document, rules, *args, **kwargs))
-        return memo[key][1]
-
-    views.validate = validate
-
-
 def patch_redis_client_reuse():
     """One redis.Redis per connection pool: Django's RedisCacheClient makes a new one for every cache call, and
     redis-py 8 builds its table of ~170 response callbacks in each."""
@@ -195,7 +173,6 @@ def patch_redis_client_reuse():
 WHAT_IF = {
     "reuse the Redis client": patch_redis_client_reuse,
     "research areas without body": patch_research_areas_only,
-    "parse and validate once per document": patch_document_cache,
 }
 
 

@@ -26,8 +26,13 @@ MaxIntrospectionDepthRule: GraphiQL's introspection query is deeper than any con
 """
 
 import re
+from collections import Counter, OrderedDict
+from threading import Lock
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from graphene_django.settings import graphene_settings
 from graphql import (
     FieldNode,
     FragmentSpreadNode,
@@ -46,10 +51,11 @@ from graphql import (
     is_object_type,
     parse,
     specified_rules,
+    validate,
 )
 from graphql.language import SKIP
 from graphql.utilities import type_from_ast
-from graphql.validation.rules.max_introspection_depth_rule import MaxIntrospectionDepthRule
+from graphql.validation.validate import ValidationAbortedError
 from grapple.settings import grapple_settings
 
 from .arguments import SIZE_ARGUMENT_RANGES, size_argument_error
@@ -263,44 +269,72 @@ class DocumentMeasure:
         return count
 
 
-class _DocumentRule(ValidationRule):
-    """A rule that checks the whole document once, on entering it."""
+class _StopValidation(ValidationAbortedError):
+    """Ends the validation pass once a structural limit is exceeded; `validate_document` drops it from the errors."""
 
-    def enter_document(self, node, *_args):
-        self.check(node)
+
+class DocumentLimitsRule(ValidationRule):
+    """Operations, aliases, root fields, depth and cost, checked on entering the document: over any of them, the
+    errors are reported and the pass stops there, so graphql-core's rules never walk a document over a limit."""
+
+    variables = None
+
+    def enter_document(self, document, *_args):
+        errors = self.errors(document)
+        for error in errors:
+            self.report_error(error)
+        if errors:
+            raise _StopValidation("Stopped at a limit.")
         return SKIP  # the whole document is checked: nothing left to visit for this rule
 
-    def check(self, document):  # pragma: no cover - abstract
-        raise NotImplementedError
-
-
-class MaxOperationsRule(_DocumentRule):
-    def check(self, document):
-        limit = limits()["MAX_OPERATIONS"]
+    def errors(self, document):
+        limit = limits()
+        errors = []
         operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-        if len(operations) > limit:
-            self.report_error(
-                GraphQLError(f"Operation count {len(operations)} exceeds the limit of {limit}.", operations[limit])
-            )
+        if len(operations) > limit["MAX_OPERATIONS"]:
+            message = f"Operation count {len(operations)} exceeds the limit of {limit['MAX_OPERATIONS']}."
+            return [GraphQLError(message, operations[limit["MAX_OPERATIONS"]])]
+        aliased = aliased_fields(document)
+        if len(aliased) > limit["MAX_ALIASES"]:
+            message = f"Alias count {len(aliased)} exceeds the limit of {limit['MAX_ALIASES']}."
+            errors.append(GraphQLError(message, aliased[limit["MAX_ALIASES"]]))
+        measure = DocumentMeasure(self.context.schema, document, self.variables)
+        for operation in operations:
+            root_fields = measure.root_fields(operation)
+            if root_fields > limit["MAX_ROOT_FIELDS"]:
+                message = f"Root field count {root_fields} exceeds the limit of {limit['MAX_ROOT_FIELDS']}."
+                errors.append(GraphQLError(message, operation))
+                continue
+            try:
+                depth, cost = measure.operation(operation)
+            except RecursionError:
+                errors.append(GraphQLError(f"Query depth exceeds the limit of {limit['MAX_DEPTH']}.", operation))
+                continue
+            if depth > limit["MAX_DEPTH"]:
+                errors.append(
+                    GraphQLError(f"Query depth {depth} exceeds the limit of {limit['MAX_DEPTH']}.", operation)
+                )
+            elif cost > limit["MAX_COST"]:
+                errors.append(GraphQLError(f"Query cost {cost} exceeds the limit of {limit['MAX_COST']}.", operation))
+        return errors
 
 
-class MaxAliasesRule(ValidationRule):
-    """Aliases as written in the document: each one lets a single field run again."""
-
-    def __init__(self, context):
-        super().__init__(context)
-        self.aliased = []
-
-    def enter_field(self, node, *_args):
-        if node.alias is not None:
-            self.aliased.append(node)
-
-    def leave_document(self, *_args):
-        limit = limits()["MAX_ALIASES"]
-        if len(self.aliased) > limit:
-            self.report_error(
-                GraphQLError(f"Alias count {len(self.aliased)} exceeds the limit of {limit}.", self.aliased[limit])
-            )
+def aliased_fields(document):
+    """The aliased fields as written in the document (each alias lets a field run again), in document order."""
+    aliased = []
+    pending = [definition.selection_set for definition in reversed(document.definitions)]
+    while pending:
+        selection_set = pending.pop()
+        if selection_set is None:
+            continue
+        for selection in reversed(selection_set.selections):
+            pending.append(getattr(selection, "selection_set", None))
+        aliased.extend(
+            selection
+            for selection in selection_set.selections
+            if isinstance(selection, FieldNode) and selection.alias is not None
+        )
+    return aliased
 
 
 class IntrospectionRule(ValidationRule):
@@ -315,40 +349,6 @@ class IntrospectionRule(ValidationRule):
                     node,
                 )
             )
-
-
-class _MeasureRule(_DocumentRule):
-    """Depth, cost and root fields share one walk of the document; `variables` sizes `limit: $n` arguments."""
-
-    variables = None
-
-    def check(self, document):
-        limit = limits()
-        measure = DocumentMeasure(self.context.schema, document, self.variables)
-        for operation in document.definitions:
-            if not isinstance(operation, OperationDefinitionNode):
-                continue
-            root_fields = measure.root_fields(operation)
-            if root_fields > limit["MAX_ROOT_FIELDS"]:
-                self.report_error(
-                    GraphQLError(
-                        f"Root field count {root_fields} exceeds the limit of {limit['MAX_ROOT_FIELDS']}.", operation
-                    )
-                )
-                continue
-            try:
-                depth, cost = measure.operation(operation)
-            except RecursionError:
-                self.report_error(GraphQLError(f"Query depth exceeds the limit of {limit['MAX_DEPTH']}.", operation))
-                continue
-            if depth > limit["MAX_DEPTH"]:
-                self.report_error(
-                    GraphQLError(f"Query depth {depth} exceeds the limit of {limit['MAX_DEPTH']}.", operation)
-                )
-            elif cost > limit["MAX_COST"]:
-                self.report_error(
-                    GraphQLError(f"Query cost {cost} exceeds the limit of {limit['MAX_COST']}.", operation)
-                )
 
 
 class SizeArgumentsRule(ValidationRule):
@@ -376,18 +376,104 @@ def with_variables(rule, variables):
 
 
 def limit_rules(variables=None):
-    """The first validation pass: cheap limits, refused before the standard rules and before any resolver."""
+    """The API's limits, as validation rules that run before graphql-core's own in the same pass."""
     return (
-        MaxOperationsRule,
-        MaxAliasesRule,
+        with_variables(DocumentLimitsRule, variables),
         IntrospectionRule,
-        MaxIntrospectionDepthRule,
         with_variables(SizeArgumentsRule, variables),
-        with_variables(_MeasureRule, variables),
     )
 
 
-STANDARD_RULES = tuple(specified_rules)
+def validate_document(schema, document, variables=None, *, hide_suggestions=False):
+    """The validation errors of a document: the API's limits and graphql-core's rules in one pass."""
+    rules = (*limit_rules(variables), *specified_rules)
+    max_errors = graphene_settings.MAX_VALIDATION_ERRORS
+    errors = validate(schema, document, rules, max_errors, hide_suggestions=hide_suggestions)
+    return [error for error in errors if not isinstance(error, _StopValidation)]
+
+
+def size_variables(document):
+    """Names of the variables given to a size argument: the only variables validation reads."""
+    names = set()
+    pending = [document]
+    while pending:
+        node = pending.pop()
+        for argument in getattr(node, "arguments", None) or ():
+            if argument.name.value in SIZE_ARGUMENT_RANGES and isinstance(argument.value, VariableNode):
+                names.add(argument.value.name.value)
+        for child in (getattr(node, "selection_set", None), *getattr(node, "definitions", ())):
+            if child is not None:
+                pending.append(child)
+        pending.extend(getattr(node, "selections", ()))
+    return frozenset(names)
+
+
+class DocumentCache:
+    """Parsed documents and their validation results by document text, least recently used first out, per process.
+
+    A repeated document (every page view of a frontend sends the same few) is neither parsed nor validated again.
+    Validation depends on the document and on the values of the variables that size a list (`limit: $n`), so its
+    results are kept per document and those values. Settings changes (tests' `override_settings`) empty it.
+    """
+
+    def __init__(self, max_size):
+        self.max_size = max_size
+        self._entries = OrderedDict()
+        self._lock = Lock()
+        self.hits = Counter()
+        self.misses = Counter()
+
+    def _get(self, kind, key, compute):
+        with self._lock:
+            if (kind, key) in self._entries:
+                self._entries.move_to_end((kind, key))
+                self.hits[kind] += 1
+                return self._entries[(kind, key)]
+        value = compute()
+        with self._lock:
+            self.misses[kind] += 1
+            self._entries[(kind, key)] = value
+            while len(self._entries) > self.max_size:
+                self._entries.popitem(last=False)
+        return value
+
+    def parse(self, source):
+        """(document, size variables), or GraphQLError raised (a refusal is kept too)."""
+
+        def parsed():
+            try:
+                document = parse_document(source)
+            except GraphQLError as error:
+                return error
+            return document, size_variables(document)
+
+        result = self._get("parse", source, parsed)
+        if isinstance(result, GraphQLError):
+            raise result
+        return result
+
+    def validate(self, schema, source, variables, *, hide_suggestions):
+        """The validation errors of `source`, which `parse` accepted."""
+        document, names = self.parse(source)
+        variables = variables if isinstance(variables, dict) else {}
+        sizes = tuple((name, name in variables, repr(variables.get(name))) for name in sorted(names))
+        return self._get(
+            "validate",
+            (source, sizes, hide_suggestions),
+            lambda: validate_document(schema, document, variables, hide_suggestions=hide_suggestions),
+        )
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+documents = DocumentCache(getattr(settings, "GRAPHQL_DOCUMENT_CACHE_SIZE", 256))
+
+
+@receiver(setting_changed)
+def _forget_documents(**_kwargs):
+    documents.clear()
 
 
 def measure(schema, document, variables=None):
@@ -399,16 +485,5 @@ def measure(schema, document, variables=None):
         operation_depth, operation_cost = walker.operation(operation)
         depth, cost = max(depth, operation_depth), max(cost, operation_cost)
         root_fields = max(root_fields, walker.root_fields(operation))
-    aliases = 0
-
-    def count_aliases(selection_set):
-        nonlocal aliases
-        for selection in selection_set.selections:
-            if isinstance(selection, FieldNode) and selection.alias is not None:
-                aliases += 1
-            if getattr(selection, "selection_set", None) is not None:
-                count_aliases(selection.selection_set)
-
-    for definition in document.definitions:
-        count_aliases(definition.selection_set)
+    aliases = len(aliased_fields(document))
     return {"depth": depth, "aliases": aliases, "cost": cost, "root_fields": root_fields}

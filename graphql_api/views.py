@@ -7,7 +7,9 @@ database):
 2. the request's parameters (`graphql_api.http`): size (413/414), body type (415), well-formedness (400);
 3. the document's size and tokens, before and while parsing (`graphql_api.validation.parse_document`);
 4. GET may only run a query (405 otherwise);
-5. validation: first the API's limits (`graphql_api.validation.limit_rules`), then graphql-core's standard rules;
+5. validation: the API's limits (`graphql_api.validation.limit_rules`) and graphql-core's standard rules in one
+   pass. Steps 3 and 5 are kept per document text (`graphql_api.validation.documents`): a repeated document is
+   neither parsed nor validated again;
 6. execution with a time budget (`graphql_api.execution`), errors stripped of internals.
 
 Status codes and media types follow the GraphQL-over-HTTP specification; `graphql_api.http` documents the table.
@@ -26,7 +28,7 @@ from django.utils.http import parse_etags
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.settings import graphene_settings
 from graphene_django.views import GraphQLView
-from graphql import GraphQLError, OperationType, get_operation_ast, validate
+from graphql import GraphQLError, OperationType, get_operation_ast
 
 from core.cache_tags import collecting
 from core.visibility import visibility_cache
@@ -45,7 +47,7 @@ from .execution import GENERIC_MESSAGE, execute_document, public_error
 from .explorer import render_explorer
 from .http import JSON, HttpError, error_response, json_body, json_response, negotiate, raw_json_response, read_params
 from .preview import DRAFT_CACHE_CONTROL
-from .validation import STANDARD_RULES, introspection_allowed, limit_rules, limits, parse_document
+from .validation import documents, introspection_allowed, limits
 
 logger = logging.getLogger("graphql_api")
 
@@ -111,7 +113,7 @@ class PublicGraphQLView(GraphQLView):
             return self.public_response(request, *stored, media_type, cache_hit=True)
 
         try:
-            document = parse_document(params.query)
+            document, _ = documents.parse(params.query)
         except GraphQLError as error:
             return request_error([error])
 
@@ -125,14 +127,8 @@ class PublicGraphQLView(GraphQLView):
             )
 
         schema = self.schema.graphql_schema
-        max_errors = graphene_settings.MAX_VALIDATION_ERRORS
-        for rules in (limit_rules(params.variables), STANDARD_RULES):
-            try:
-                errors = validate(schema, document, rules, max_errors, hide_suggestions=hide_suggestions)
-            except RecursionError:  # a value literal nested deeper than the recursive rules can follow
-                errors = [GraphQLError("The document is nested too deeply to be validated.")]
-            if errors:
-                return request_error(errors)
+        if errors := documents.validate(schema, params.query, params.variables, hide_suggestions=hide_suggestions):
+            return request_error(errors)
         if persisted_sha:  # only now: a document refused by any limit or rule is never stored
             remember_persisted_query(persisted_sha, params.query)
 
