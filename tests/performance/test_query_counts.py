@@ -101,9 +101,11 @@ def test_queries_do_not_grow_with_items(graphql, site_tree):
     at_5 = {case: count_queries(graphql, document(), variables) for case, (document, variables, _) in CASES.items()}
     build_site_more(site_tree, 45)
     at_50 = {case: count_queries(graphql, document(), variables) for case, (document, variables, _) in CASES.items()}
-    report = {case: (at_5[case], at_50[case], budget) for case, (_, _, budget) in CASES.items()}
+    # PostgreSQL runs one more per request: graphql_api.middleware.StatementTimeoutMiddleware's set_config.
+    setup = 1 if connection.vendor == "postgresql" else 0
+    report = {case: (at_5[case], at_50[case], budget + setup) for case, (_, _, budget) in CASES.items()}
     assert at_5 == at_50, f"(5 items, 50 items, budget) per query: {report}"
-    assert all(at_50[case] <= budget for case, (_, _, budget) in CASES.items()), report
+    assert all(at_50[case] <= budget + setup for case, (_, _, budget) in CASES.items()), report
 
 
 def build_site_more(site_tree, count):
