@@ -29,7 +29,9 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import Model, QuerySet
-from graphql import get_named_type, get_nullable_type, is_list_type
+from graphql import get_named_type
+from grapple.types.interfaces import get_page_interface
+from wagtail.models import Page
 
 from core import cache_tags, frontend_cache
 from core.events import content_changed
@@ -59,19 +61,22 @@ class CacheTagMiddleware:
             if isinstance(result, QuerySet):
                 tags.add(cache_tags.listing_tag(result.model))
             elif isinstance(result, list):
-                listed = {type(item) for item in result if isinstance(item, Model)} or _listed_models(info)
+                listed = {type(item) for item in result if isinstance(item, Model)} or _models_of_field(info)
                 tags.update(cache_tags.listing_tag(model) for model in listed)
+            elif result is None:
+                tags.update(cache_tags.listing_tag(model) for model in _models_of_field(info))
             return result
         return next(root, info, **kwargs)
 
 
-def _listed_models(info):
-    """The model a list field's type lists, for an empty list (batched resolution hands lists, not querysets, to
-    this middleware): an answer that showed none of a type must still be purged when one is added."""
-    if not is_list_type(get_nullable_type(info.return_type)):
-        return set()
-    meta = getattr(getattr(get_named_type(info.return_type), "graphene_type", None), "_meta", None)
-    model = getattr(meta, "model", None)
+def _models_of_field(info):
+    """The model a field's type stands for (wagtail's Page for the page interface), for an answer that showed none:
+    an empty list, or `page(urlPath:)` with nothing there yet, must still be purged when one is published.
+    Batched resolution hands this middleware lists, not querysets, so the type is read from the schema."""
+    graphene_type = getattr(get_named_type(info.return_type), "graphene_type", None)
+    if isinstance(graphene_type, type) and issubclass(graphene_type, get_page_interface()):
+        return {Page}
+    model = getattr(getattr(graphene_type, "_meta", None), "model", None)
     return {model} if model is not None else set()
 
 

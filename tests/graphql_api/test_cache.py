@@ -61,6 +61,19 @@ def test_publishing_invalidates(client, post):
     assert titles(response) == ["Second title"]
 
 
+def test_publishing_a_draft_purges_the_answer_that_found_nothing_at_its_path(client, site_tree):
+    """`page(urlPath:)` of a draft answers null and shows no object: its answer must still go when the page goes
+    live (the editor's path in the browser caught a null served from the cache after publishing)."""
+    draft = BlogPostPageFactory(parent=site_tree["blog"], slug="draft-first", title="Drafted", live=False)
+    query = '{ page(urlPath: "/blog/draft-first/") { title } }'
+    assert json.loads(get(client, query).content)["data"]["page"] is None
+    assert get(client, query)["X-Cache"] == "HIT"
+    BlogPostPage.objects.get(pk=draft.pk).save_revision().publish()
+    response = get(client, query)
+    assert response["X-Cache"] == "MISS"
+    assert json.loads(response.content)["data"]["page"] == {"title": "Drafted"}
+
+
 def test_unpublishing_moving_and_deleting_invalidate(client, site_tree, post):
     other = BlogPostPageFactory(parent=site_tree["blog"], slug="other", title="Other")
     assert sorted(titles(get(client, POSTS))) == ["First title", "Other"]
