@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.signing import BadSignature, SignatureExpired
 from django.db import models
 from django.shortcuts import redirect
@@ -82,6 +83,10 @@ class IndexPage(LabPage):
 class BylineAuthor:
     """What a byline row (a lab member in `person`, or a name typed in `name`) shows the public: the name of an
     unpublished or private person is never shown, their typed name is."""
+
+    def clean(self):
+        if not self.person and not self.name:
+            raise ValidationError({"name": "Choose a person or type a name."})
 
     @property
     def public_person(self):

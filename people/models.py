@@ -51,10 +51,6 @@ class Byline(BylineAuthor, models.Model):
     def __str__(self):
         return self.display_name
 
-    def clean(self):
-        if not self.person and not self.name:
-            raise ValidationError({"name": "Choose a person or type a name."})
-
     @staticmethod
     def public(rows):
         """The rows the public may see, in byline order: bylines, citations, meta tags, JSON-LD and search."""

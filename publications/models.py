@@ -153,10 +153,6 @@ class PublicationAuthor(BylineAuthor, Orderable):
         GraphQLBoolean("corresponding", required=True),
     ]
 
-    def clean(self):
-        if not self.person and not self.name:
-            raise ValidationError({"name": "Choose a person or type a name."})
-
 
 class PublicationLink(Orderable):
     page = ParentalKey("publications.PublicationPage", on_delete=models.CASCADE, related_name="links")
