@@ -13,10 +13,10 @@ nothing else, so they always agree on what is content. A change carries:
   the public never saw the object (a draft, a page under a restriction).
 
 Emitted for: page publish, unpublish, move and delete, a live page saved directly (not the save a publish makes,
-which the publish announces), snippets and settings that
-declare `public_content` and the rows that belong to them (core.public_content), images, documents, collections,
-page and collection view restrictions, redirects, tags, and bulk writes: `QuerySet.update()` sends no signal, so a
-command that updates content calls `announce_bulk_change(model, ids)` after it.
+which the publish announces), snippets and settings that declare `public_content` and the rows that belong to them
+(core.public_content), images, documents, collections, page and collection view restrictions, redirects, tags, and
+bulk writes: `QuerySet.update()` sends no signal, so a command that updates content calls
+`announce_bulk_change(model, ids)` after it.
 """
 
 import functools
