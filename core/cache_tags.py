@@ -17,15 +17,20 @@ _collected = contextvars.ContextVar("cache_tags", default=None)
 
 
 def object_tag(instance):
-    if isinstance(instance, Page):
-        return f"page:{instance.pk}"
     if isinstance(instance, AbstractRendition):
         return f"image:{instance.image_id}"
-    if isinstance(instance, AbstractImage):
-        return f"image:{instance.pk}"
-    if isinstance(instance, AbstractDocument):
-        return f"document:{instance.pk}"
-    return f"{instance._meta.label_lower}:{instance.pk}"
+    return model_tag(type(instance), instance.pk)
+
+
+def model_tag(model, pk):
+    """The tag of the `model` object with primary key `pk`, without loading it."""
+    if issubclass(model, Page):
+        return f"page:{pk}"
+    if issubclass(model, AbstractImage):
+        return f"image:{pk}"
+    if issubclass(model, AbstractDocument):
+        return f"document:{pk}"
+    return f"{model._meta.label_lower}:{pk}"
 
 
 def listing_tag(model):
@@ -50,3 +55,11 @@ def collecting():
 def collector():
     """The current request's tag set, or None outside `collecting()`."""
     return _collected.get()
+
+
+def record(tags):
+    """Add tags to the answer being computed (no-op outside one): for what a field shows without being resolved
+    on it, such as the pages, documents and images a rich text links to."""
+    collected = _collected.get()
+    if collected is not None:
+        collected.update(tags)

@@ -5,32 +5,38 @@ nothing else, so they always agree on what is content. A change carries:
 
 - `kind` and `action`: what changed and how ("page"/"published", "snippet"/"deleted", "image"/"saved"...);
 - `model` and `ids`: the objects;
-- `tags`: the cache tags of the answers it can change (core.cache_tags), or `everything` when no tag names its
-  reach (a view restriction, a collection, a tag's name: they change which objects may be shown at all);
+- `tags`: the cache tags of the answers it can change (core.cache_tags): for a view restriction, the restricted
+  page and its descendants (or the collection's images and documents) and the listings of their types; for a
+  collection, its images and documents; for a tag, the objects that carry it and the listings of their types;
 - `describe()`: the public paths it affects and the object's public description, worked out only when a receiver
   asks (the webhooks, when an endpoint subscribed), from each app's declarations (core.affected), or None when
   the public never saw the object (a draft, a page under a restriction).
 
-Emitted for: page publish, unpublish, move and delete, a live page saved directly, snippets and settings that
-declare `public_content` and the rows that belong to them (core.public_content), images, documents, collections,
-page and collection view restrictions, redirects, tags, and bulk writes: `QuerySet.update()` sends no signal, so a
-command that updates content calls `announce_bulk_change(model, ids)` after it.
+Emitted for: page publish, unpublish, move and delete, a live page saved directly (not the save a publish makes,
+which the publish announces), snippets and settings that declare `public_content` and the rows that belong to them
+(core.public_content), images, documents, collections, page and collection view restrictions, redirects, tags, and
+bulk writes: `QuerySet.update()` sends no signal, so a command that updates content calls
+`announce_bulk_change(model, ids)` after it.
 """
 
 import functools
 import threading
 from dataclasses import dataclass, field
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import Signal
 from modelcluster.fields import ParentalKey
+from taggit.models import GenericTaggedItemBase
+from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
+from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import COMMENTS_RELATION_NAME, Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import affected
-from .cache_tags import listing_tag, object_tag
+from .cache_tags import listing_tag, model_tag, object_tag
 from .paths import site_path, site_path_of_url_path
 from .public_content import declares_public_content, is_public_content
 from .visibility import is_public, not_expired, was_public
@@ -39,12 +45,12 @@ content_changed = Signal()  # sent with `change`, a ContentChange
 
 # What saving a draft, locking or commenting writes to the page row: none of it is public.
 EDITING_FIELDS = {
-    "comments", "latest_revision_created_at", "draft_title", "latest_revision", "has_unpublished_changes",
+    COMMENTS_RELATION_NAME, "latest_revision_created_at", "draft_title", "latest_revision", "has_unpublished_changes",
     "locked", "locked_at", "locked_by",
 }  # fmt: skip
-# Changes that decide which objects the public may see at all, or rename what many show: every answer may change.
-EVERYTHING = (PageViewRestriction, CollectionViewRestriction, Collection)
-EVERYTHING_LABELS = {"taggit.tag"}
+# Changes that decide which objects the public may see at all, or rename what many show (core.events.reach_tags).
+WIDE_REACH = (PageViewRestriction, CollectionViewRestriction, Collection)
+TAG_LABEL = "taggit.tag"
 REDIRECT_LABEL = "wagtailredirects.redirect"
 
 _state = threading.local()
@@ -57,7 +63,6 @@ class ContentChange:
     model: str
     ids: list
     tags: list = field(default_factory=list)
-    everything: bool = False
     build: object = None  # () -> description dict or None; see `describe`
     _described: tuple = field(default=None, repr=False)
 
@@ -224,12 +229,30 @@ def after_page_delete(sender, instance, **kwargs):
         _page_change(instance, "deleted", lambda: body, parents=[parent])
 
 
+PUBLISHING_ATTRIBUTE = "_labcms_publishing"
+
+
+def _writes_public_fields(instance, update_fields):
+    return instance.live and (update_fields is None or not set(update_fields) <= EDITING_FIELDS)
+
+
+def before_page_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Marks the save a publish makes, which `page_published` announces right after it: the one save that sets a
+    new `last_published_at` (Wagtail sets it to now; an import or a script saving a live page keeps it)."""
+    if raw or not isinstance(instance, Page) or instance.pk is None:
+        return
+    if _writes_public_fields(instance, update_fields):
+        stored = Page.objects.filter(pk=instance.pk).values_list("last_published_at").first()
+        setattr(instance, PUBLISHING_ATTRIBUTE, stored is not None and stored[0] != instance.last_published_at)
+
+
 def on_page_saved(sender, instance, **kwargs):
     """A live page saved directly (an import, a script) changes what the public sees; a draft saved on a live page
-    writes only editing fields, and a page that is not live is not public in the first place."""
-    update_fields = kwargs.get("update_fields")
-    written = set(update_fields) if update_fields is not None else None
-    if kwargs.get("raw") or not instance.live or (written is not None and written <= EDITING_FIELDS):
+    writes only editing fields, a page that is not live is not public in the first place, and a publish's own save
+    is announced by the publish."""
+    if kwargs.get("raw") or not _writes_public_fields(instance, kwargs.get("update_fields")):
+        return
+    if getattr(instance, PUBLISHING_ATTRIBUTE, False):
         return
     page = instance.specific if type(instance) is Page else instance
     _page_change(page, "saved", lambda: page_body(page), parents=[])
@@ -246,18 +269,87 @@ def _owner(instance):
     return None
 
 
+def _subtree_tags(page):
+    """A view restriction on `page` hides or shows it and every page under it: their answers, their parent's, and
+    the listings of their types (a listing gains or loses them)."""
+    tags = {listing_tag(Page)}
+    parent = page.get_parent()
+    if parent is not None:
+        tags.add(object_tag(parent))
+    for pk, content_type_id in Page.objects.filter(path__startswith=page.path).values_list("pk", "content_type_id"):
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        tags.update((model_tag(model, pk), listing_tag(model)))
+    return tags
+
+
+def _collection_tags(collection):
+    """What a collection's privacy decides: its images and documents, and those of the collections nested in it
+    (a restriction applies to them too), and the image and document listings."""
+    media_models = (get_image_model(), get_document_model())
+    tags = {listing_tag(model) for model in media_models}
+    nested = Collection.objects.filter(path__startswith=collection.path)
+    for model in media_models:
+        ids = model.objects.filter(collection__in=nested).values_list("pk", flat=True)
+        tags.update(model_tag(model, pk) for pk in ids)
+    return tags
+
+
+def _tagged_objects_tags(tag):
+    """What a tag's name shows in: the objects that carry it (through any taggit through model, generic or not),
+    the listings of their types (a listing filtered by the name gains or loses them), and the tag itself."""
+    tags = {object_tag(tag), listing_tag(type(tag))}
+    for relation in type(tag)._meta.related_objects:
+        if not relation.one_to_many:  # a through model's key to the tag (not a manager's reverse side)
+            continue
+        through = relation.related_model
+        rows = through.objects.filter(**{relation.field.name: tag})
+        if issubclass(through, GenericTaggedItemBase):
+            for content_type_id, object_id in rows.values_list("content_type_id", "object_id"):
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+                if model is not None:
+                    tags.update((model_tag(model, object_id), listing_tag(model)))
+            continue
+        for model_field in through._meta.fields:
+            if model_field.many_to_one and model_field is not relation.field:
+                model = model_field.related_model
+                tags.add(listing_tag(model))
+                tags.update(model_tag(model, pk) for pk in rows.values_list(model_field.attname, flat=True))
+    if any(tag.startswith("page:") for tag in tags):
+        tags.add(listing_tag(Page))
+    return tags
+
+
+def reach_tags(instance):
+    """The tags of a view restriction, a collection or a tag: what it decides is shown, or under which name."""
+    if isinstance(instance, PageViewRestriction):
+        page = Page.objects.filter(pk=instance.page_id).first()
+        return _subtree_tags(page) if page is not None else {model_tag(Page, instance.page_id)}
+    if isinstance(instance, CollectionViewRestriction):
+        collection = Collection.objects.filter(pk=instance.collection_id).first()
+        return _collection_tags(collection) if collection is not None else set()
+    if isinstance(instance, Collection):
+        return _collection_tags(instance)
+    return _tagged_objects_tags(instance)
+
+
+REACH_ATTRIBUTE = "_labcms_reach_tags"
+
+
 def _object_change(instance, action):
     model = type(instance)
     label = model._meta.label_lower
     own_tags = [object_tag(instance), listing_tag(model)]
     # Which pages show an image, or which objects a restriction hides, is declared nowhere: receivers revalidate all.
     everywhere = functools.partial(object_body, instance, paths=[affected.SITE_ROOT], site_wide=True)
-    if isinstance(instance, (PageViewRestriction, CollectionViewRestriction)):
-        kind, tags, build = "restriction", None, everywhere
-    elif isinstance(instance, Collection):
-        kind, tags, build = "collection", None, everywhere
-    elif label in EVERYTHING_LABELS:
-        kind, tags, build = "tag", None, everywhere
+    if isinstance(instance, WIDE_REACH) or label == TAG_LABEL:
+        # Worked out before a delete (the rows it reaches may go with it), else now.
+        reach = getattr(instance, REACH_ATTRIBUTE, None)
+        tags = sorted(reach if reach is not None else reach_tags(instance))
+        build = everywhere
+        if isinstance(instance, (PageViewRestriction, CollectionViewRestriction)):
+            kind = "restriction"
+        else:
+            kind = "collection" if isinstance(instance, Collection) else "tag"
     elif isinstance(instance, (AbstractImage, AbstractDocument)):
         kind = "image" if isinstance(instance, AbstractImage) else "document"
         tags, build = own_tags, everywhere
@@ -273,17 +365,7 @@ def _object_change(instance, action):
     else:
         kind = None
     if kind is not None:
-        return send(
-            ContentChange(
-                kind=kind,
-                action=action,
-                model=label,
-                ids=[instance.pk],
-                tags=tags or [],
-                everything=tags is None,
-                build=build,
-            )
-        )
+        return send(ContentChange(kind=kind, action=action, model=label, ids=[instance.pk], tags=tags, build=build))
     owner = _owner(instance)
     if owner is not None and not isinstance(owner, Page):  # a page's rows change with its publish
         return _part_change(owner)
@@ -326,8 +408,8 @@ def on_m2m_changed(sender, instance, action, **kwargs):
 def _is_announced(model):
     return (
         is_public_content(model)
-        or issubclass(model, (*EVERYTHING, AbstractImage, AbstractDocument))
-        or model._meta.label_lower in EVERYTHING_LABELS
+        or issubclass(model, (*WIDE_REACH, AbstractImage, AbstractDocument))
+        or model._meta.label_lower == TAG_LABEL
     )
 
 
@@ -376,6 +458,7 @@ def connect():
     page_published.connect(on_page_published, dispatch_uid="core.events.published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="core.events.unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="core.events.moved")
+    pre_save.connect(before_page_save, dispatch_uid="core.events.pre_save")
     pre_delete.connect(_before_delete, dispatch_uid="core.events.pre_delete")
     post_delete.connect(_after_delete, dispatch_uid="core.events.post_delete")
     post_save.connect(on_saved, dispatch_uid="core.events.saved")
@@ -388,6 +471,9 @@ def _before_delete(sender, instance, **kwargs):
     elif declares_public_content(sender):
         # Described now: many-to-many relations (an honor's recipients) are gone after the delete.
         setattr(instance, BODY_ATTRIBUTE, object_body(instance))
+    elif issubclass(sender, WIDE_REACH) or sender._meta.label_lower == TAG_LABEL:
+        # Now: a tag's through rows, a restriction's page, are deleted before the post_delete.
+        setattr(instance, REACH_ATTRIBUTE, reach_tags(instance))
 
 
 def _after_delete(sender, instance, **kwargs):

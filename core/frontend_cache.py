@@ -2,8 +2,10 @@
 
 Wagtail's backends purge URLs; the public API's answers are GraphQL requests whose URLs no one can list, so they
 are purged by the tags they carry in `Cache-Tag` / `Surrogate-Key` (graphql_api.cache). A backend that can purge by
-tag has `purge_tags(tags)` and `purge_everything()`; others are left alone (their cached copies expire after the
-answers' max-age).
+tag has `purge_tags(tags)`; others are left alone (their cached copies expire after the answers' max-age).
+
+Wagtail's own `wagtail.contrib.frontend_cache` app is not installed: its signal handlers would purge a published
+page's URL a second time, a URL the CMS does not serve (the frontend does); only its settings and backends are used.
 """
 
 import logging
@@ -25,14 +27,9 @@ def purge_tags(tags):
         backend.purge_tags(tags)
 
 
-def purge_everything():
-    for backend in _tag_backends():
-        backend.purge_everything()
-
-
 class CloudflareTagBackend(CloudflareBackend):
     """Wagtail's Cloudflare backend (same settings) that also purges by tag, 30 tags a request (Cloudflare's
-    limit), and the whole zone."""
+    limit)."""
 
     def _post(self, data):
         headers = {"Content-Type": "application/json"}
@@ -50,6 +47,3 @@ class CloudflareTagBackend(CloudflareBackend):
     def purge_tags(self, tags):
         for start in range(0, len(tags), 30):
             self._post({"tags": tags[start : start + 30]})
-
-    def purge_everything(self):
-        self._post({"purge_everything": True})

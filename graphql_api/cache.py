@@ -158,7 +158,7 @@ def purge(tags):
 
 
 def purge_all():
-    """Delete every stored answer (a change whose reach no tag names: a view restriction, a collection, a tag)."""
+    """Delete every stored answer: after changes made while Redis was unreachable, whose tags it never received."""
     redis = _redis()
     if redis is None:
         purge([EVERY_ANSWER])
@@ -191,14 +191,9 @@ def on_content_changed(sender, change, **kwargs):
 
 
 def _purge(change, cdn=False):
-    if change.everything:
-        purge_all()
-        if cdn:
-            frontend_cache.purge_everything()
-    else:
-        purge(change.tags)
-        if cdn:
-            frontend_cache.purge_tags(change.tags)
+    purge(change.tags)
+    if cdn:
+        frontend_cache.purge_tags(change.tags)
 
 
 def connect_invalidation():

@@ -10,6 +10,9 @@ from django.utils import timezone
 
 from . import targets
 from .events import DELIVERY_EVENT_CHOICES, EVENT_CHOICES, all_events
+from .secrets import EncryptedSecretField
+
+SECRET_MIN_CHARS, SECRET_MAX_CHARS = 16, 200
 
 
 def new_secret():
@@ -43,11 +46,11 @@ class WebhookEndpoint(models.Model):
     url = models.URLField(
         "URL", max_length=500, help_text="Where deliveries are POSTed, e.g. https://lab.example.org/api/revalidate"
     )
-    secret = models.CharField(
-        max_length=200,
+    secret = EncryptedSecretField(
+        max_length=500,  # the token's length (webhooks.secrets); the secret itself has at most SECRET_MAX_CHARS
         default=new_secret,
         help_text="Shared with the receiver, which checks the X-Labcms-Signature header with it "
-        "(the reference frontend reads it from REVALIDATE_SECRET).",
+        "(the reference frontend reads it from REVALIDATE_SECRET). Stored encrypted, shown only once.",
     )
     active = models.BooleanField(default=True)
     events = EventListField(default=all_events, help_text="The events sent to this endpoint.")
@@ -69,8 +72,8 @@ class WebhookEndpoint(models.Model):
                 targets.check_url(self.url)
             except targets.RefusedTarget as refusal:
                 raise ValidationError({"url": str(refusal)}) from None
-        if self.secret is not None and len(self.secret) < 16:
-            raise ValidationError({"secret": "Use at least 16 characters."})
+        if self.secret is not None and not SECRET_MIN_CHARS <= len(self.secret) <= SECRET_MAX_CHARS:
+            raise ValidationError({"secret": f"Use {SECRET_MIN_CHARS} to {SECRET_MAX_CHARS} characters."})
 
     def wants(self, event):
         return self.active and event in (self.events or [])

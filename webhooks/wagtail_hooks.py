@@ -4,14 +4,16 @@ from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.forms import modelform_factory
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import CreateView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import admin_views
+from .forms import WebhookEndpointForm
 from .models import WebhookDelivery, WebhookEndpoint
 
 READ_ONLY_REFUSED = {"add", "change", "delete"}
@@ -42,8 +44,17 @@ def with_action(label, url_name, icon):
     return ActionIndexView
 
 
+class ShowSecretOnceCreateView(CreateView):
+    def get_success_message(self, instance):
+        return (
+            f"Endpoint '{instance}' created. Its secret, shown only now (it is stored encrypted): {instance.secret} "
+            "Give it to the receiver (the reference frontend's REVALIDATE_SECRET)."
+        )
+
+
 class WebhookEndpointViewSet(ModelViewSet):
     index_view_class = with_action("Send test", "webhooks_send_test", "resubmit")
+    add_view_class = ShowSecretOnceCreateView
     model = WebhookEndpoint
     icon = "link"
     menu_label = "Endpoints"
@@ -52,6 +63,11 @@ class WebhookEndpointViewSet(ModelViewSet):
     form_fields = ["name", "url", "secret", "active", "events"]
     list_display = ["name", "url", "active", "updated_at"]
     list_filter = ["active"]
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(
+            self.model, form=WebhookEndpointForm, formfield_callback=self.formfield_for_dbfield, fields=self.form_fields
+        )
 
     def formfield_for_dbfield(self, db_field, **kwargs):
         if isinstance(db_field, models.URLField):

@@ -315,6 +315,9 @@ PERIODIC_COMMANDS = [("publish_scheduled", 60), ("deliver_webhooks", 60)]
 # Endpoints may not point at loopback, private, link-local or reserved addresses (checked when saved and again after
 # DNS resolution when sent), except these hosts, e.g. "localhost,127.0.0.1" for a frontend in development.
 WEBHOOK_ALLOWED_INTERNAL_HOSTS = env_list("WEBHOOK_ALLOWED_INTERNAL_HOSTS")
+# Fernet keys that encrypt endpoint secrets at rest, newest first (webhooks.secrets); empty: one derived from
+# SECRET_KEY (and SECRET_KEY_FALLBACKS). Rotation: docs/webhooks-and-feeds.md, "Secrets".
+WEBHOOK_SECRET_KEYS = env_list("WEBHOOK_SECRET_KEYS")
 # Items in each RSS/Atom feed.
 FEEDS_MAX_ITEMS = int(os.environ.get("FEEDS_MAX_ITEMS", "30"))
 
