@@ -34,6 +34,8 @@ from core.models import BylineAuthor, IndexPage, LabPage
 from scholarly.graphql import GraphQLScholarMeta, GraphQLSeo, meta_tags
 from scholarly.metadata import frontend_url, join_text
 
+from .forms import PublicationPageForm
+
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 # New-style arXiv ids (2401.12345, optionally v2) and old-style ones (cs/0601001).
 ARXIV_PATTERN = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
@@ -237,7 +239,9 @@ class PublicationPage(LabPage):
             ],
             heading="Citations (refreshed by refresh_citation_counts)",
         ),
+        FieldPanel("provenance", read_only=True, heading="Where each field came from"),
     ]
+    base_form_class = PublicationPageForm
     search_fields = [
         *LabPage.search_fields,
         index.SearchField("abstract"),
@@ -408,10 +412,12 @@ class PublicationPage(LabPage):
     # What else a change shows on (webhooks.affected and the cache read these).
 
     def affected_pages(self):
-        """The publication index, its projects and areas, and its authors' pages (all list it)."""
+        """The publication index, its projects and areas, its authors' pages (all list it) and the news items that
+        announce it (they link to it)."""
         yield PublicationIndexPage.first_in_tree()
         yield from self.projects.all()
         yield from self.research_areas.all()
+        yield from self.announcements.all()
         for author in self.authors.all():
             if author.person_id:
                 yield author.person
