@@ -30,7 +30,7 @@ from citations.csl import doi_url, normalise_doi, project_bibtex, project_csl
 from citations.formats import GraphQLFormattedCitations, csl_to_ris, formatted_citations
 from citations.metadata import scholar_meta, scholarly_article_json_ld
 from core.graphql import GraphQLModelList
-from core.models import BylineAuthor, IndexPage, LabPage
+from core.models import BylineAuthor, IndexPage, KindLink, LabPage
 from scholarly.graphql import GraphQLScholarMeta, GraphQLSeo, meta_tags
 from scholarly.metadata import frontend_url, join_text
 
@@ -156,21 +156,9 @@ class PublicationAuthor(BylineAuthor, Orderable):
     ]
 
 
-class PublicationLink(Orderable):
+class PublicationLink(KindLink):
     page = ParentalKey("publications.PublicationPage", on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(max_length=20, choices=PUBLICATION_LINK_KINDS)
-    url = models.URLField(max_length=500)
-
-    panels = [FieldPanel("kind"), FieldPanel("url")]
-    graphql_fields = [
-        GraphQLString("kind", required=True),
-        GraphQLString("label", required=True, source="kind_label"),
-        GraphQLString("url", required=True),
-    ]
-
-    @property
-    def kind_label(self):
-        return self.get_kind_display()
 
 
 class PublicationAward(Orderable):

@@ -38,7 +38,6 @@ def test_an_editor_s_change_to_an_imported_field_is_kept_by_the_next_import(admi
     data = edit_form_data(page, admin_user)
     data["venue_name"] = "International Conference on Learning Representations"
     response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
-    form = response.context and response.context.get("form")
     assert response.status_code == 302, [str(m) for m in response.context["messages"]]
 
     edited = PublicationPage.objects.get(pk=page.pk).get_latest_revision_as_object()
