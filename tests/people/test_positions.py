@@ -45,5 +45,5 @@ def test_a_lab_position_ends_with_the_lab_and_a_placement_lasts(site_tree):
 def test_a_placement_may_name_only_its_organisation(site_tree):
     person = PersonPageFactory(parent=PeopleIndexPageFactory(parent=site_tree["home"]), title="X", slug="x")
     PersonPosition(page=person, organisation="NVIDIA Research").clean()
-    with pytest.raises(ValidationError, match="Choose a role, or type a title or an organisation."):
+    with pytest.raises(ValidationError, match=r"Choose a role, or type a title or an organisation\."):
         PersonPosition(page=person).clean()
