@@ -217,7 +217,7 @@ def bibtex_entries(text):
         ],
     )
     # Entries using @string macros are stored with the macros written out, so each stands on its own.
-    resolved = bibtexparser.parse_string(text, append_middleware=[middlewares.NormalizeFieldKeys()])
+    resolved = library.strings and bibtexparser.parse_string(text, append_middleware=[middlewares.NormalizeFieldKeys()])
     found, first_lines, seen = [], {}, {}
     for block in library.blocks:
         line = block.start_line + 1 if block.start_line is not None else None
@@ -233,8 +233,8 @@ def bibtex_entries(text):
             found.append(refused(key, line, f"the entry does not parse: {parser_message(block.error)}"))
         elif isinstance(block, Entry):
             first_lines.setdefault(block.key, line)
-            stored = resolved.entries_dict.get(block.key)
-            raw = bibtexparser.write_string(Library([stored])).strip() if library.strings and stored else block.raw
+            stored = resolved and resolved.entries_dict.get(block.key)
+            raw = bibtexparser.write_string(Library([stored])) if stored else block.raw
             found.append(bibtex_entry(block, line, raw.strip(), seen))
     if not found:
         raise SourceError("No BibTeX entries found: paste entries such as @inproceedings{key, title = {...}, ...}.")
