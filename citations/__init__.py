@@ -1,2 +1,2 @@
-"""Citations, as a library: a project's citation as BibTeX and CSL-JSON (`citations.csl`), from plain or duck-typed
-objects. It imports no content app; the BibTeX import of projects lives with them, in `research.bibtex_import`."""
+"""Citations, as a library: a project's or publication's citation as BibTeX and CSL-JSON (`citations.csl`), from plain
+or duck-typed objects. It imports no content app; papers come in through `import_publications` (publications app)."""

@@ -15,7 +15,7 @@ def scholarly_article_json_ld(project):
     title = paper_title(project)
     data["headline"] = headline(title)
     data["name"] = title
-    if authors := [person_reference(a.public_name, a.public_person) for a in project.public_authors()]:
+    if authors := [author_reference(author) for author in project.public_authors()]:
         data["author"] = authors
     if date := getattr(project, "publication_date", None):
         data["datePublished"] = date.isoformat()
@@ -32,6 +32,15 @@ def scholarly_article_json_ld(project):
     if same_as := [url for url in (doi_url(project.doi), arxiv_url, paper_url(project)) if url]:
         data["sameAs"] = same_as
     data["publisher"] = organization(project)
+    return data
+
+
+def author_reference(author):
+    """An author as schema.org's Person: the lab member's page and ORCID iD, else the ORCID iD the row itself holds
+    (a publication's author from outside the lab, as an import found it)."""
+    data = person_reference(author.public_name, author.public_person)
+    if "sameAs" not in data and (orcid := getattr(author, "orcid", "")):
+        data["sameAs"] = f"https://orcid.org/{orcid}"
     return data
 
 

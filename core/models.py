@@ -11,7 +11,7 @@ from grapple.models import GraphQLBoolean, GraphQLRichText, GraphQLString
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from .paths import frontend_url
@@ -97,6 +97,28 @@ class BylineAuthor:
         """The linked person's name while their page is public, else the name typed on this row ("" if none)."""
         person = self.public_person
         return person.title if person else self.name
+
+
+class KindLink(Orderable):
+    """A link under a page, labelled by its kind (paper, code, video ...), in the editors' order. Projects and
+    publications list them; each subclass adds its page's ParentalKey and `kind` with that page's choices."""
+
+    url = models.URLField(max_length=500)
+
+    panels = [FieldPanel("kind"), FieldPanel("url")]
+    graphql_fields = [
+        GraphQLString("kind", required=True),
+        GraphQLString("label", required=True, source="kind_label"),
+        GraphQLString("url", required=True),
+    ]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    @property
+    def kind_label(self):
+        """A property, not `get_kind_display` itself: grapple calls a callable source with (info, **kwargs)."""
+        return self.get_kind_display()
 
 
 def section_index(label):

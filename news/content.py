@@ -1,5 +1,5 @@
 """News items in the content-as-data format (core/content): an item may announce an honor, a competition award, a
-talk, a project or a blog post, named by that kind's key."""
+talk, a project or a blog post, named by that kind's key; a paper item also names its publication by slug."""
 
 from core.blocks import paragraph_block
 from core.content.mapping import iso
@@ -29,6 +29,7 @@ def load(importer, record, raw):
         page.projects = importer.find_all("projects", record["projects"])
         page.research_areas = importer.find_all("research_areas", record["research_areas"])
         page.courses = importer.find_all("courses", record["courses"])
+        page.publication = importer.find("publications", record["publication"])
         for kind_of_item, (kind_name, attribute) in ANNOUNCES.items():
             announced = kind_of_item == announces.get("type")
             setattr(page, attribute, importer.find(kind_name, announces["key"]) if announced else None)
@@ -47,7 +48,7 @@ def dump(exporter, page):
         "research_areas": exporter.keys("research_areas", page.research_areas.all()),
         "courses": exporter.keys("courses", page.courses.all()),
         "links": [{"label": link.label, "url": link.url} for link in page.links.all()],
-        "announces": announcement(exporter, page),
+        "announces": announcement(exporter, page), "publication": exporter.key("publications", page.publication),
     }  # fmt: skip
 
 
@@ -80,6 +81,7 @@ KINDS = {
             "links": Field("list", False, fields={"label": Field("enum", choices=tuple(LinkLabel.values)), "url": URL}),
             "announces": Field("dict", False, nullable=True, fields={
                 "type": Field("enum", choices=tuple(ANNOUNCES)), "key": S}),
+            "publication": Field("ref", False, target="publications", nullable=True),
         },
         model=NewsPage, lookup="slug", load=load, dump=dump, check=check,
         after=tuple(kind_name for kind_name, _ in ANNOUNCES.values()),

@@ -1,5 +1,6 @@
 import graphene
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLString
@@ -93,6 +94,16 @@ class NewsPage(LabPage):
         related_name="announcements",
         help_text="For a paper or release: the project it announces.",
     )
+    # By label, like every link here: news imports no other content app, and publications reach their announcements
+    # through the reverse accessor (PublicationPage.announcements) without importing news.
+    publication = models.ForeignKey(
+        "publications.PublicationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="announcements",
+        help_text="For a paper: the publication it announces.",
+    )
     related_blog_post = models.ForeignKey(
         "blog.BlogPostPage",
         null=True,
@@ -112,7 +123,7 @@ class NewsPage(LabPage):
         FieldPanel("research_areas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("projects", heading="Related projects", help_text="Projects the item is listed under."),
         FieldPanel("courses", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel([FieldPanel("venue"), FieldPanel("venue_date")], heading="Paper"),
+        MultiFieldPanel([FieldPanel("publication"), FieldPanel("venue"), FieldPanel("venue_date")], heading="Paper"),
         MultiFieldPanel(
             [
                 FieldPanel("honor"),
@@ -148,6 +159,12 @@ class NewsPage(LabPage):
         GraphQLForeignKey("competition_award", "people.CompetitionAward"),
         GraphQLForeignKey("talk", "people.Talk"),
         GraphQLForeignKey("project", "research.ProjectPage", source="public_project"),
+        GraphQLForeignKey(
+            "publication",
+            "publications.PublicationPage",
+            source="public_publication",
+            description="For a paper: the publication it announces, while it is public.",
+        ),
         GraphQLSeo(),
     ]
 
@@ -166,6 +183,17 @@ class NewsPage(LabPage):
     @property
     def public_project(self):
         return self.public_page(self.project)
+
+    @property
+    def public_publication(self):
+        return self.public_page(self.publication)
+
+    def clean(self):
+        super().clean()
+        if self.publication_id and self.kind != NewsKind.PAPER:
+            raise ValidationError(
+                {"publication": "Only a paper news item announces a publication: set the kind to Paper, or clear it."}
+            )
 
     @property
     def venue_phrase(self):

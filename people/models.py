@@ -142,14 +142,18 @@ class PersonPosition(Orderable):
     ]
 
     def clean(self):
-        if not (self.role or self.title):
-            raise ValidationError({"title": "Choose a role or type a title."})
+        if not (self.role or self.title or self.organisation):
+            raise ValidationError({"title": "Choose a role, or type a title or an organisation."})
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": "The position ends before it starts."})
 
     @property
     def current(self):
-        return self.end is None or self.end >= datetime.date.today()
+        """Lasting until its end date; without one, lasting, except an alumnus's position in the lab (no
+        organisation): their time here is over even when no one wrote down the day it ended."""
+        if self.end is not None:
+            return self.end >= datetime.date.today()
+        return not (self.organisation == "" and self.page.status == Status.ALUMNI)
 
     @property
     def public_advisor(self):

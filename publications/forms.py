@@ -1,8 +1,14 @@
+import re
+
 from django import forms
+from django.conf import settings
+from wagtail.admin.forms import WagtailAdminPageForm
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 SOURCES = [("doi", "DOI (Crossref)"), ("arxiv", "arXiv id"), ("orcid", "ORCID iD (the person's works)"),
            ("bibtex", "BibTeX")]  # fmt: skip
+# An entry starts with @type{ or @type( ; @string, @comment and @preamble are not entries.
+ENTRY_START = re.compile(r"^\s*@(?!(?:string|comment|preamble)\b)\w+\s*[{(]", re.IGNORECASE | re.MULTILINE)
 
 
 class PublicationImportForm(forms.Form):
@@ -38,7 +44,31 @@ class PublicationImportForm(forms.Form):
                     raise forms.ValidationError("The file is not UTF-8 text.") from None
             if not text:
                 raise forms.ValidationError("Paste BibTeX entries or choose a .bib file.")
+            entries, limit = len(ENTRY_START.findall(text)), settings.BIBTEX_ADMIN_MAX_ENTRIES
+            if entries > limit:
+                raise forms.ValidationError(
+                    f"There are {entries} entries; the admin imports at most {limit} at a time (a request must end "
+                    "within the server's timeout). Split the file, or run `manage.py import_publications --bibtex "
+                    "FILE`, which has no limit."
+                )
             cleaned["text"] = text
         elif source and not (cleaned.get("value") or "").strip():
             self.add_error("value", "Type the DOI, arXiv id or ORCID iD to import.")
         return cleaned
+
+
+class PublicationPageForm(WagtailAdminPageForm):
+    """The publication's edit form. A field an import wrote and an editor then changes becomes the editor's
+    (`provenance` says "editor"), so the next import keeps the editor's value instead of writing over it."""
+
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        provenance = dict(page.provenance or {})
+        changed = {*self.changed_data, *(name for name, formset in self.formsets.items() if formset.has_changed())}
+        for name in changed & provenance.keys():
+            provenance[name] = "editor"
+        page.provenance = provenance
+        if commit:
+            page.save()
+            self.save_m2m()
+        return page

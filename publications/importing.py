@@ -9,14 +9,13 @@
   (`suggested_person`), for an editor to confirm.
 """
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.text import slugify
 
-from .models import PublicationAuthor, PublicationIndexPage, PublicationPage, PublicationStatus
+from .models import PublicationAuthor, PublicationIndexPage, PublicationLink, PublicationPage, PublicationStatus
+from .sources import normalised_title
 
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
 FIELDS = ("venue_name", "venue_short", "venue_kind", "year", "doi", "arxiv_id", "abstract", "bibtex_key", "bibtex")
@@ -30,11 +29,7 @@ class Outcome:
     changed: list = field(default_factory=list)
     message: str = ""
     page_id: int | None = None
-
-
-def normalised_title(title):
-    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    notes: list = field(default_factory=list)
 
 
 def find_existing(found):
@@ -70,16 +65,19 @@ def author_key(rows):
 
 def import_found(found, dry_run=False):
     """Match one found paper and save it; its own transaction, so a failure leaves nothing half-written."""
+    if found.problems:
+        return Outcome(found.label, FAILED, found.title, message="; ".join(found.problems), notes=found.notes)
     try:
         with transaction.atomic():
             outcome = _import(found)
+            outcome.notes = found.notes
             if dry_run:
                 transaction.set_rollback(True)
             return outcome
     except Exception as error:  # reported by entry: one bad record must not stop the others
         messages = getattr(error, "message_dict", None)
         text = "; ".join(f"{k}: {' '.join(v)}" for k, v in messages.items()) if messages else str(error)
-        return Outcome(found.label, FAILED, found.title, message=text)
+        return Outcome(found.label, FAILED, found.title, message=text, notes=found.notes)
 
 
 def _import(found):
@@ -95,8 +93,8 @@ def _import(found):
     provenance = dict(page.provenance or {})
     for name in ("title", *FIELDS):
         value = getattr(found, name)
-        if value in ("", None) or getattr(page, name) == value:
-            continue
+        if value in ("", None) or (existing and getattr(page, name) == value):
+            continue  # a new page records every field the source gave, even one equal to a default
         if existing and getattr(page, name) not in ("", None) and provenance.get(name, "editor") == "editor":
             continue  # an editor's value is kept
         setattr(page, name, value)
@@ -108,6 +106,11 @@ def _import(found):
             page.authors = rows
             provenance["authors"] = found.source
             changed.append("authors")
+    known_urls = {link.url for link in page.links.all()}
+    if new_links := [PublicationLink(kind=kind, url=url) for kind, url in found.links if url not in known_urls]:
+        page.links = [*page.links.all(), *new_links]
+        provenance["links"] = found.source
+        changed.append("links")
     if not changed:
         return Outcome(found.label, UNCHANGED, page.title, page_id=page.pk)
     page.provenance = provenance

@@ -30,9 +30,11 @@ from citations.csl import doi_url, normalise_doi, project_bibtex, project_csl
 from citations.formats import GraphQLFormattedCitations, csl_to_ris, formatted_citations
 from citations.metadata import scholar_meta, scholarly_article_json_ld
 from core.graphql import GraphQLModelList
-from core.models import BylineAuthor, IndexPage, LabPage
+from core.models import BylineAuthor, IndexPage, KindLink, LabPage
 from scholarly.graphql import GraphQLScholarMeta, GraphQLSeo, meta_tags
 from scholarly.metadata import frontend_url, join_text
+
+from .forms import PublicationPageForm
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 # New-style arXiv ids (2401.12345, optionally v2) and old-style ones (cs/0601001).
@@ -154,21 +156,9 @@ class PublicationAuthor(BylineAuthor, Orderable):
     ]
 
 
-class PublicationLink(Orderable):
+class PublicationLink(KindLink):
     page = ParentalKey("publications.PublicationPage", on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(max_length=20, choices=PUBLICATION_LINK_KINDS)
-    url = models.URLField(max_length=500)
-
-    panels = [FieldPanel("kind"), FieldPanel("url")]
-    graphql_fields = [
-        GraphQLString("kind", required=True),
-        GraphQLString("label", required=True, source="kind_label"),
-        GraphQLString("url", required=True),
-    ]
-
-    @property
-    def kind_label(self):
-        return self.get_kind_display()
 
 
 class PublicationAward(Orderable):
@@ -237,7 +227,9 @@ class PublicationPage(LabPage):
             ],
             heading="Citations (refreshed by refresh_citation_counts)",
         ),
+        FieldPanel("provenance", read_only=True, heading="Where each field came from"),
     ]
+    base_form_class = PublicationPageForm
     search_fields = [
         *LabPage.search_fields,
         index.SearchField("abstract"),
@@ -408,10 +400,12 @@ class PublicationPage(LabPage):
     # What else a change shows on (webhooks.affected and the cache read these).
 
     def affected_pages(self):
-        """The publication index, its projects and areas, and its authors' pages (all list it)."""
+        """The publication index, its projects and areas, its authors' pages (all list it) and the news items that
+        announce it (they link to it)."""
         yield PublicationIndexPage.first_in_tree()
         yield from self.projects.all()
         yield from self.research_areas.all()
+        yield from self.announcements.all()
         for author in self.authors.all():
             if author.person_id:
                 yield author.person

@@ -9,14 +9,19 @@ PUBLICATIONS_HTTP_RETRIES times; every other failure is a `SourceError` with a m
 
 import re
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import ParseError
 
 import bibtexparser
 import requests
 from bibtexparser import middlewares
+from bibtexparser.library import Library
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 from defusedxml import ElementTree
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 
 from citations.csl import normalise_doi
 
@@ -52,7 +57,10 @@ class Found:
     abstract: str = ""
     bibtex_key: str = ""
     bibtex: str = ""
-    label: str = ""  # how the report names it: the DOI, arXiv id or BibTeX key asked for
+    links: list = field(default_factory=list)  # (kind, url)
+    label: str = ""  # how the report names it: the DOI, arXiv id or BibTeX key (and line) asked for
+    problems: list = field(default_factory=list)  # why it cannot be imported: reported, nothing saved
+    notes: list = field(default_factory=list)  # what was left out of it, and why
 
 
 def setting(name, default):
@@ -192,34 +200,132 @@ def orcid_works(value):
 
 
 def bibtex_entries(text):
-    """Each entry of a BibTeX text; an unreadable entry is a `SourceError` naming its line."""
+    """Each entry of a BibTeX text as a `Found`, in file order, labelled by its key and line.
+
+    A block bibtexparser cannot read (unbalanced braces, a key or a field given twice) and an entry without a title
+    or repeating an earlier entry's DOI, arXiv id or title are `Found` records with `problems`: reported, not
+    imported, and the others go ahead. A value that is not what its field needs (a year "in press", a DOI that is
+    not one, a url that is no web address) is left out with a note. Text with no entry at all is a `SourceError`.
+    """
     library = bibtexparser.parse_string(
         text,
         append_middleware=[
             middlewares.NormalizeFieldKeys(),
             middlewares.LatexDecodingMiddleware(),
             middlewares.SeparateCoAuthors(),
+            middlewares.SplitNameParts(),
         ],
     )
-    if library.failed_blocks:
-        block = library.failed_blocks[0]
-        raise SourceError(f"line {block.start_line + 1}: this BibTeX could not be read ({type(block).__name__}).")
-    found = []
-    for entry in library.entries:
-        values = {f.key: f.value for f in entry.fields}
-        if not values.get("title"):
-            raise SourceError(f"{entry.key} (line {entry.start_line + 1}): the entry has no title.")
-        year = str(values.get("year", "")).strip()
-        eprint = values.get("eprint", "") if values.get("archiveprefix", "").lower() == "arxiv" else ""
-        found.append(Found(
-            source="bibtex", label=entry.key, title=clean_text(str(values["title"]).replace("{", "").replace("}", "")),
-            authors=[(flip_name(name), "") for name in values.get("author", [])],
-            venue_name=clean_text(values.get("booktitle") or values.get("journal") or ""),
-            venue_kind=BIBTEX_KINDS.get(entry.entry_type.lower(), ""), year=int(year) if year.isdigit() else None,
-            doi=normalise_doi(values.get("doi", "")).lower(), arxiv_id=normalise_arxiv_id(eprint),
-            abstract=clean_text(values.get("abstract", "")), bibtex_key=entry.key, bibtex=entry.raw.strip(),
-        ))  # fmt: skip
+    # Entries using @string macros are stored with the macros written out, so each stands on its own.
+    resolved = library.strings and bibtexparser.parse_string(text, append_middleware=[middlewares.NormalizeFieldKeys()])
+    found, first_lines, seen = [], {}, {}
+    for block in library.blocks:
+        line = block.start_line + 1 if block.start_line is not None else None
+        if isinstance(block, DuplicateBlockKeyBlock):
+            earlier = f" (line {first_lines[block.key]})" if block.key in first_lines else ""
+            found.append(refused(block.key, line, f"an entry with the key {block.key!r} comes earlier{earlier}."))
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            key = getattr(block.ignore_error_block, "key", "")
+            fields = ", ".join(sorted(block.duplicate_keys))
+            found.append(refused(key, line, f"the entry has the field {fields} more than once: keep one."))
+        elif isinstance(block, ParsingFailedBlock):
+            key = getattr(block, "key", None) or key_in(block.raw)
+            found.append(refused(key, line, f"the entry does not parse: {parser_message(block.error)}"))
+        elif isinstance(block, Entry):
+            first_lines.setdefault(block.key, line)
+            stored = resolved and resolved.entries_dict.get(block.key)
+            raw = bibtexparser.write_string(Library([stored])) if stored else block.raw
+            found.append(bibtex_entry(block, line, raw.strip(), seen))
+    if not found:
+        raise SourceError("No BibTeX entries found: paste entries such as @inproceedings{key, title = {...}, ...}.")
     return found
+
+
+def bibtex_entry(entry, line, raw, seen):
+    """One parsed entry as a `Found`; `seen` holds the identifiers of the file's earlier entries, by label."""
+    values = {item.key: item.value for item in entry.fields}
+    paper = Found(
+        source="bibtex",
+        label=f"{entry.key} (line {line})",
+        title=bibtex_text(values.get("title")),
+        authors=[(name, "") for name in map(display_name, as_list(values.get("author"))) if name.lower() != "others"],
+        venue_name=bibtex_text(values.get("booktitle") or values.get("journal")),
+        venue_kind=BIBTEX_KINDS.get(entry.entry_type.lower(), ""),
+        abstract=bibtex_text(values.get("abstract")),
+        bibtex_key=entry.key,
+        bibtex=raw,
+    )
+    if not paper.title:
+        paper.problems.append("the entry has no title: add a title field.")
+    if year := bibtex_text(values.get("year")):
+        if year.isdigit() and len(year) == 4:
+            paper.year = int(year)
+        else:
+            paper.notes.append(f"The year {year!r} is not a year; left blank.")
+    if doi := normalise_doi(bibtex_text(values.get("doi"))):
+        if DOI_PATTERN.match(doi):
+            paper.doi = doi.lower()
+        else:
+            paper.notes.append(f"{doi!r} is not a DOI (10.<registrant>/<suffix>); left out.")
+    if bibtex_text(values.get("archiveprefix")).lower() == "arxiv":
+        arxiv_id = normalise_arxiv_id(bibtex_text(values.get("eprint")))
+        if ARXIV_PATTERN.match(arxiv_id):
+            paper.arxiv_id = arxiv_id
+        elif arxiv_id:
+            paper.notes.append(f"{arxiv_id!r} is not an arXiv id; left out.")
+    if url := bibtex_text(values.get("url")):
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+            paper.links.append(("paper", url))
+        except ValidationError:
+            paper.notes.append(f"The url {url!r} is not a web address; no paper link added.")
+    compared = (("DOI", paper.doi), ("arXiv id", paper.arxiv_id), ("title", normalised_title(paper.title)))
+    identifiers = [(name, value) for name, value in compared if value]
+    if earlier := next((item for item in identifiers if item in seen), None):
+        paper.problems.append(f"the entry {seen[earlier]} has the same {earlier[0]}; skipped.")
+    for identifier in identifiers:
+        seen.setdefault(identifier, paper.label)
+    return paper
+
+
+def refused(key, line, problem):
+    return Found(source="bibtex", label=f"{key or 'entry'} (line {line})", title="", problems=[problem])
+
+
+def display_name(name):
+    """A name as printed: "Lin, Ji" and "Ji Lin" are "Ji Lin"; "van der Berg, Jan, Jr." keeps its parts."""
+    text = " ".join([*name.first, *name.von, *name.last])
+    return bibtex_text(f"{text}, {' '.join(name.jr)}" if name.jr else text)
+
+
+def bibtex_text(value):
+    """A field's value as plain text on one line: the braces LaTeX decoding left behind removed."""
+    return clean_text(str(value or "").replace("{", "").replace("}", ""))
+
+
+def as_list(value):
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def parser_message(error):
+    """bibtexparser's reason without its preamble ("Parsing of `@article` block (line 9) aborted ... bibtex:")."""
+    reason = getattr(error, "abort_reason", None) or getattr(error, "message", None) or str(error)
+    text = re.sub(r"\s+", " ", str(reason)).strip()
+    text = text.split("in bibtex:", 1)[-1].strip() or "the entry is malformed"
+    return text if text.endswith(".") else f"{text}."
+
+
+def key_in(raw):
+    match = re.match(r"\s*@\w+\s*[{(]\s*([^,\s]+)\s*,", raw or "")
+    return match.group(1) if match else ""
+
+
+def normalised_title(title):
+    """How titles are compared: case, accents, punctuation and spacing ignored."""
+    text = unicodedata.normalize("NFKD", title or "").encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 def openalex_count(doi="", arxiv_id=""):
@@ -252,9 +358,3 @@ def first(values):
 
 def orcid_of(value):
     return (value or "").strip().rsplit("/", 1)[-1]
-
-
-def flip_name(name):
-    """ "Han, Song" as "Song Han"."""
-    family, comma, given = name.partition(",")
-    return clean_text(f"{given} {family}" if comma else name)

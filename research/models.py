@@ -19,7 +19,7 @@ from citations.csl import project_bibtex, project_csl
 from citations.metadata import scholar_meta, scholarly_article_json_ld
 from core.blocks import LINK_KINDS, BaseStreamBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
-from core.models import IndexPage, LabPage, section_index
+from core.models import IndexPage, KindLink, LabPage, section_index
 from people.models import Byline
 from scholarly.graphql import GraphQLScholarMeta, GraphQLSeo, meta_tags
 from scholarly.metadata import frontend_url, join_text, stream_text
@@ -107,22 +107,9 @@ class ProjectAuthor(Orderable, Byline):
     graphql_fields = [*Byline.graphql_fields, GraphQLBoolean("equal_contribution", required=True)]
 
 
-class ProjectLink(Orderable):
+class ProjectLink(KindLink):
     page = ParentalKey("research.ProjectPage", on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(max_length=20, choices=PROJECT_LINK_KINDS)
-    url = models.URLField(max_length=500)
-
-    panels = [FieldPanel("kind"), FieldPanel("url")]
-    graphql_fields = [
-        GraphQLString("kind", required=True),
-        GraphQLString("label", required=True, source="kind_label"),
-        GraphQLString("url", required=True),
-    ]
-
-    @property
-    def kind_label(self):
-        """A property, not `get_kind_display` itself: grapple calls a callable source with (info, **kwargs)."""
-        return self.get_kind_display()
 
 
 class ProjectPage(LabPage):

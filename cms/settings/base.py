@@ -359,7 +359,8 @@ CSP_API_DIRECTIVES = {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}
 # before parsing (about a second and 35 MB of memory per MB of YAML). Image files follow WAGTAILIMAGES_MAX_UPLOAD_SIZE.
 CONTENT_IMPORT_MAX_FILE_BYTES = int(os.environ.get("CONTENT_IMPORT_MAX_FILE_BYTES", str(2 * 1024 * 1024)))
 CONTENT_IMPORT_MAX_TOTAL_BYTES = int(os.environ.get("CONTENT_IMPORT_MAX_TOTAL_BYTES", str(10 * 1024 * 1024)))
-# The admin's BibTeX import: entries per upload (about 0.1 s each; `manage.py import_bibtex` has no limit).
+# The admin's publication import: BibTeX entries per upload (about 0.1 s each, well inside gunicorn's 30 s;
+# `manage.py import_publications --bibtex FILE` has no limit).
 BIBTEX_ADMIN_MAX_ENTRIES = int(os.environ.get("BIBTEX_ADMIN_MAX_ENTRIES", "100"))
 
 # --- Publications' outside sources (README, "Publications") -----------------------------------------------------

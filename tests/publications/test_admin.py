@@ -42,3 +42,14 @@ def test_an_editor_without_add_permission_is_refused(lab, django_user_model):
     assert client.get(URL).status_code in (302, 403)  # Wagtail turns a refusal into a redirect with a message
     assert client.post(URL, {"source": "doi", "value": "10.5555/labcms.0001"}).status_code in (302, 403)
     assert PublicationPage.objects.count() == 3
+
+
+def test_bibtex_entries_are_reported_by_line_and_the_admin_limit_is_named(admin_client, lab, settings):
+    text = "@misc{good, title = {A Good Entry}, year = {in press}}\n@misc{notitle, year = {2020}}\n"
+    content = admin_client.post(URL, {"source": "bibtex", "bibtex": text}).content.decode()
+    assert "good (line 1)" in content and "The year &#x27;in press&#x27; is not a year; left blank." in content
+    assert "notitle (line 2)" in content and "the entry has no title: add a title field." in content
+    settings.BIBTEX_ADMIN_MAX_ENTRIES = 1
+    content = admin_client.post(URL, {"source": "bibtex", "bibtex": text}).content.decode()
+    assert "There are 2 entries; the admin imports at most 1 at a time" in content
+    assert PublicationPage.objects.count() == 4  # the good entry of the first post, nothing from the second

@@ -1,12 +1,14 @@
 """The publications through the real /graphql/ endpoint: the listing's filters, one publication, and the links from
 projects and people."""
 
+import json
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from people.models import PersonPosition
-from publications.models import PublicationPage
+from publications.models import PublicationAuthor, PublicationPage
 
 LISTING = """query($year: Int, $project: String, $person: String, $researchArea: String, $venue: String,
   $kind: String, $status: String, $search: String, $order: String, $perPage: Int) {
@@ -87,7 +89,14 @@ def test_one_publication_by_doi_arxiv_id_or_slug(graphql, lab):
     assert "<i>MLSys 2024</i>" in by_doi["formattedCitations"][0]["html"]
     assert {"name": "citation_doi", "content": "10.1000/awq"} in by_doi["scholarMeta"]
     assert '"@type":"ScholarlyArticle"' in by_doi["seo"]["jsonLd"]
-    assert "https://orcid.org/0000-0002-1825-0097" in by_doi["seo"]["jsonLd"]
+    assert "https://orcid.org/0000-0002-1825-0097" in by_doi["seo"]["jsonLd"]  # the lab member's
+    PublicationAuthor.objects.filter(name="Ji Lin", page__slug="awq").update(orcid="0000-0001-5109-3700")
+    json_ld = json.loads(graphql.query(ONE, {"slug": "awq"})["publication"]["seo"]["jsonLd"])
+    assert json_ld["author"][0] == {
+        "@type": "Person",
+        "name": "Ji Lin",
+        "sameAs": "https://orcid.org/0000-0001-5109-3700",
+    }
     assert graphql.query(ONE, {"arxivId": "arXiv:2312.00001"})["publication"]["slug"] == "tinychat"
     assert graphql.query(ONE, {"slug": "streamingllm"})["publication"]["slug"] == "streamingllm"
     assert graphql.query(ONE, {"slug": "nothing"})["publication"] is None

@@ -101,8 +101,8 @@ def test_bibtex_import_is_idempotent(apis, lab, tmp_path):
     path = tmp_path / "papers.bib"
     path.write_text(BIBTEX)
     first = run("--bibtex", str(path))
-    assert first.startswith("lin2024awq: created") and "xiao2023streaming: created" in first
-    assert run("--bibtex", str(path)) == "lin2024awq: unchanged\nxiao2023streaming: unchanged\n"
+    assert first.startswith("lin2024awq (line 1): created") and "xiao2023streaming (line 8): created" in first
+    assert run("--bibtex", str(path)) == "lin2024awq (line 1): unchanged\nxiao2023streaming (line 8): unchanged\n"
 
 
 @pytest.mark.parametrize(

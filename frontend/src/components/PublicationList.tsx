@@ -1,45 +1,20 @@
 import Link from "next/link";
 
-import type { PublicationCardFieldsFragment } from "@/gql/graphql";
+import type { PublicationCardFieldsFragment, PublicationRefFieldsFragment } from "@/gql/graphql";
 import { pageHref } from "@/lib/format";
 
+import { Byline } from "./Byline";
+import { CitationText } from "./CitationText";
 import { ProjectLinks } from "./ProjectLinks";
 
 const STATUS_LABELS: Record<string, string> = { in_submission: "In submission", to_appear: "To appear" };
 
 /** The venue badge: "NeurIPS 2025", "To appear · ASPLOS 2026", or "In submission" (never a venue). */
-export function VenueBadge({ publication }: { publication: PublicationCardFieldsFragment }) {
+export function VenueBadge({ publication }: { publication: Omit<PublicationRefFieldsFragment, "title" | "url"> }) {
   const venue = publication.venueShort || publication.venueName;
   const status = STATUS_LABELS[publication.status];
   const text = [status, venue].filter(Boolean).join(" · ");
   return text ? <span className={`venue-badge venue-${publication.venueKind}`}>{text}</span> : null;
-}
-
-/** The byline: lab members linked and highlighted, * for equal contribution, † for corresponding. */
-export function Byline({ authors }: { authors: PublicationCardFieldsFragment["authors"] }) {
-  if (!authors.length) return null;
-  return (
-    <p className="byline">
-      {authors.map((author, index) => {
-        const href = pageHref(author.person?.url);
-        const name = author.person?.name ?? author.name;
-        return (
-          <span key={`${name}-${index}`}>
-            {index ? ", " : null}
-            {href ? (
-              <Link href={href} className="lab-member">
-                {name}
-              </Link>
-            ) : (
-              name
-            )}
-            {author.equalContribution ? <sup title="Equal contribution">*</sup> : null}
-            {author.corresponding ? <sup title="Corresponding author">†</sup> : null}
-          </span>
-        );
-      })}
-    </p>
-  );
 }
 
 /** A publication's links as buttons: its own, then its arXiv and DOI pages. */
@@ -71,12 +46,12 @@ export function PublicationList({ publications }: { publications: readonly Publi
               ))}
             </p>
             <ProjectLinks links={publicationLinks(publication)} />
-            <details className="citation">
-              <summary>Cite (BibTeX)</summary>
-              <pre className="bibtex" tabIndex={0} aria-label={`BibTeX for ${publication.title}`}>
-                <code>{publication.citationBibtex.trim()}</code>
-              </pre>
-            </details>
+            <CitationText
+              className="citation"
+              summary="Cite (BibTeX)"
+              text={publication.citationBibtex}
+              label={`BibTeX for ${publication.title}`}
+            />
           </li>
         );
       })}

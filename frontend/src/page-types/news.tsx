@@ -5,6 +5,7 @@ import { PartialDate } from "@/components/PartialDate";
 import { StreamField } from "@/components/blocks/StreamField";
 import { NewsList } from "@/components/NewsList";
 import { Pagination } from "@/components/Pagination";
+import { VenueBadge } from "@/components/PublicationList";
 import { ResearchAreaLinks } from "@/components/ResearchAreaLinks";
 import { RichText } from "@/components/RichText";
 import {
@@ -139,6 +140,8 @@ export const newsPage = definePageType({
   View({ page }) {
     const related = page.relatedBlogPost;
     const relatedHref = pageHref(related?.url);
+    const publication = page.publication;
+    const publicationHref = pageHref(publication?.url);
     return (
       <article className="page article">
         <header className="page-header">
@@ -160,6 +163,18 @@ export const newsPage = definePageType({
               </li>
             ))}
           </ul>
+        ) : null}
+        {publication && publicationHref ? (
+          <aside className="card related" aria-labelledby="announced-publication">
+            <div className="card-body">
+              <h2 id="announced-publication" className="card-title">
+                Publication: <Link href={publicationHref}>{publication.title}</Link>
+              </h2>
+              <p className="meta">
+                <VenueBadge publication={publication} />
+              </p>
+            </div>
+          </aside>
         ) : null}
         {related && relatedHref ? (
           <aside className="card related" aria-labelledby="related-post">

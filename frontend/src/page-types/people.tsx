@@ -127,8 +127,7 @@ export const personPage = definePageType({
             <ul className="positions">
               {page.positions.map((position, index) => (
                 <li key={index}>
-                  {position.title || roleLabel(position.role)}
-                  {position.organisation ? `, ${position.organisation}` : null}
+                  {[position.title || roleLabel(position.role), position.organisation].filter(Boolean).join(", ")}
                   {position.start || position.end
                     ? ` (${position.start?.slice(0, 4) ?? ""}–${position.current ? "" : (position.end?.slice(0, 4) ?? "")})`
                     : null}

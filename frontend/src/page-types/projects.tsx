@@ -1,7 +1,8 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 
 import { StreamField } from "@/components/blocks/StreamField";
+import { Byline } from "@/components/Byline";
+import { CitationText } from "@/components/CitationText";
 import { GitHubStars } from "@/components/GitHubStars";
 import { NewsList } from "@/components/NewsList";
 import { Pagination } from "@/components/Pagination";
@@ -16,7 +17,6 @@ import {
   ProjectListDocument,
   ProjectPageDataDocument,
   ResearchAreasDocument,
-  type ProjectPageFieldsFragment,
 } from "@/gql/graphql";
 import { fetchGraphQL } from "@/lib/cms";
 import { pageHref, plural } from "@/lib/format";
@@ -136,7 +136,7 @@ export const projectPage = definePageType({
           {page.shortName !== page.title ? <p className="eyebrow">{page.shortName}</p> : null}
           <h1>{page.title}</h1>
           {paperTitle ? <p className="paper-title">{paperTitle}</p> : null}
-          <Authors authors={page.authors} />
+          <Byline authors={page.authors} footnote />
           {page.affiliations ? <p className="meta">{page.affiliations}</p> : null}
           {venue || page.doi ? (
             <p className="meta">
@@ -169,13 +169,12 @@ export const projectPage = definePageType({
         ) : null}
 
         {page.citationBibtex ? (
-          <details className="citation">
-            <summary>Cite {page.shortName} (BibTeX)</summary>
-            {/* `user-select: all`: one click selects the whole entry, ready to copy. */}
-            <pre className="bibtex" tabIndex={0} aria-label={`BibTeX for ${page.shortName}`}>
-              <code>{page.citationBibtex.trim()}</code>
-            </pre>
-          </details>
+          <CitationText
+            className="citation"
+            summary={`Cite ${page.shortName} (BibTeX)`}
+            text={page.citationBibtex}
+            label={`BibTeX for ${page.shortName}`}
+          />
         ) : null}
 
         {newsItems.items.length ? (
@@ -197,30 +196,3 @@ export const projectPage = definePageType({
     );
   },
 });
-
-/** The byline: each author linked to their page when they have a public one, `*` for equal contribution. */
-function Authors({ authors }: { authors: ProjectPageFieldsFragment["authors"] }) {
-  if (!authors.length) return null;
-  const equal = authors.some((author) => author.equalContribution);
-  const names: ReactNode[] = authors.map((author, index) => {
-    const href = pageHref(author.person?.url);
-    const name = author.person?.name ?? author.name;
-    return (
-      <li key={`${name}-${index}`}>
-        {href ? <Link href={href}>{name}</Link> : name}
-        {author.equalContribution ? (
-          <sup className="equal-contribution" title="Equal contribution">
-            *
-          </sup>
-        ) : null}
-      </li>
-    );
-  });
-  return (
-    <div className="authors">
-      <h2 className="visually-hidden">Authors</h2>
-      <ul className="author-list">{names}</ul>
-      {equal ? <p className="meta footnote">* Equal contribution</p> : null}
-    </div>
-  );
-}

@@ -2,7 +2,9 @@ import Link from "next/link";
 
 import { Pagination } from "@/components/Pagination";
 import { ProjectLinks } from "@/components/ProjectLinks";
-import { Byline, PublicationList, publicationLinks, VenueBadge } from "@/components/PublicationList";
+import { Byline } from "@/components/Byline";
+import { CitationText } from "@/components/CitationText";
+import { PublicationList, publicationLinks, VenueBadge } from "@/components/PublicationList";
 import { ResearchAreaLinks } from "@/components/ResearchAreaLinks";
 import { RichText } from "@/components/RichText";
 import {
@@ -120,7 +122,7 @@ export const publicationPage = definePageType({
       <article className="page article publication">
         <header className="page-header">
           <h1>{page.title}</h1>
-          <Byline authors={page.authors} />
+          <Byline authors={page.authors} footnote />
           <p className="meta">
             <VenueBadge publication={page} />
             {page.awards.map((award) => (
@@ -159,18 +161,8 @@ export const publicationPage = definePageType({
               <strong>{citation.style}:</strong> {citation.text}
             </p>
           ))}
-          <details open>
-            <summary>BibTeX</summary>
-            <pre className="bibtex" tabIndex={0} aria-label={`BibTeX for ${page.title}`}>
-              <code>{page.citationBibtex.trim()}</code>
-            </pre>
-          </details>
-          <details>
-            <summary>RIS</summary>
-            <pre className="bibtex" tabIndex={0}>
-              <code>{page.citationRis.trim()}</code>
-            </pre>
-          </details>
+          <CitationText summary="BibTeX" text={page.citationBibtex} label={`BibTeX for ${page.title}`} open />
+          <CitationText summary="RIS" text={page.citationRis} label={`RIS for ${page.title}`} />
         </section>
         <p>
           <Link href="/publications/">← All publications</Link>
