@@ -98,20 +98,22 @@ def _tag_key(tag):
     return f"{TAG_PREFIX}{tag}"
 
 
-def store_response(key, body, tags):
-    """Store an answer and index it under each of its tags, atomically (a purge sees both or neither)."""
+def store_response(key, body, tags, etag):
+    """Store an answer with its tags and ETag (hashing a 50 KB body on every hit would cost a cached answer a third of
+    its CPU), and index it under each of its tags, atomically (a purge sees both or neither)."""
     timeout = settings.GRAPHQL_CACHE["TIMEOUT"]
     if timeout <= 0:
         return
+    stored = (body, sorted(tags), etag)
     redis = _redis()
     if redis is None:
         with _local_index_lock:
-            cache.set(key, (body, sorted(tags)), timeout=timeout)
+            cache.set(key, stored, timeout=timeout)
             for tag in (*tags, EVERY_ANSWER):
                 cache.set(_tag_key(tag), cache.get(_tag_key(tag), set()) | {key}, timeout=timeout)
         return
     full_key = redis.make_and_validate_key(key)
-    value = redis._cache._serializer.dumps((body, sorted(tags)))
+    value = redis._cache._serializer.dumps(stored)
 
     def write(client):
         pipe = client.pipeline(transaction=True)
@@ -126,10 +128,11 @@ def store_response(key, body, tags):
 
 
 def cached_response(key):
-    """(body, tags) of a stored answer, or None."""
+    """(body, tags, etag) of a stored answer, or None (also for an entry of another shape, left by an older release)."""
     if _purge_pending.is_set():
         purge_all()
-    return cache.get(key)
+    stored = cache.get(key)
+    return stored if isinstance(stored, tuple) and len(stored) == 3 else None
 
 
 def purge(tags):

@@ -163,12 +163,12 @@ class PublicGraphQLView(GraphQLView):
         if errors:
             return json_response(payload, 200, media_type, {"Cache-Control": "no-store"})
         body = json_body(payload)
-        store_response(key, body, tags)
-        return self.public_response(request, body, tags, media_type, cache_hit=False)
-
-    def public_response(self, request, body, tags, media_type, cache_hit):
-        """A public answer: an ETag, and for GET an HTTP cache lifetime and 304 to a matching If-None-Match."""
         etag = etag_for(body)
+        store_response(key, body, tags, etag)
+        return self.public_response(request, body, tags, etag, media_type, cache_hit=False)
+
+    def public_response(self, request, body, tags, etag, media_type, cache_hit):
+        """A public answer: an ETag, and for GET an HTTP cache lifetime and 304 to a matching If-None-Match."""
         if request.method == "GET":
             cache_control = f"public, max-age={settings.GRAPHQL_CACHE['MAX_AGE']}"
         else:
