@@ -80,11 +80,7 @@ PHASES = {  # key: (request name in bench.workload, server, label); the order of
     "e_cached": ("home-get", "large-cached", "(e) GraphQL HomePageData, cached (GET)"),
     "c_small": ("listing-post", "small-uncached", "(c) GraphQL BlogPostList, uncached, small dataset"),
     "e_uncached_small": ("home-post", "small-uncached", "(e) GraphQL HomePageData, uncached, small dataset"),
-    "w": (
-        "worst",
-        "large-uncached",
-        "(w) worst accepted query (bench/worst_query.graphql), uncached (POST), 1 connection",
-    ),
+    "w": ("worst", "large-uncached", "(w) worst accepted query, uncached (POST), 1 connection"),
 }
 # Each round measures every phase once, the two sides of each compared pair one right after the other, so that a
 # change in the machine's background load between rounds affects both sides alike.
