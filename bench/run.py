@@ -421,7 +421,9 @@ def summarize(key, server, rounds):
     request, _, label = PHASES[key]
 
     def median(field):
-        return statistics.median(r[field] for r in rounds)
+        # A round that completed no request has no latency (wrk reports 0): it counts for the rate only.
+        values = [r[field] for r in rounds if r["requests"] or not field.endswith("_ms")]
+        return statistics.median(values) if values else float("nan")
 
     requests = sum(r["requests"] for r in rounds)
     return {
@@ -454,7 +456,10 @@ def evaluate(results, profile=None):
 
     def ratio(a, b, field):
         pairs = zip(results[a]["rounds"], results[b]["rounds"], strict=True)
-        return statistics.median(x[field] / y[field] if y[field] else float("inf") for x, y in pairs)
+        if field.endswith("_ms"):  # latencies exist only where requests completed
+            pairs = [(x, y) for x, y in pairs if x["requests"] and y["requests"]]
+        values = [x[field] / y[field] if y[field] else float("inf") for x, y in pairs]
+        return statistics.median(values) if values else float("nan")
 
     measured = {
         "c_vs_b": ratio("c", "b", "rps"),
@@ -721,8 +726,12 @@ def main():
         }
         profile_started = time.monotonic()
         if args.profile == "always" or (args.profile == "auto" and not evaluation["c_vs_b"]["pass"]):
-            report["hotspots"], report["profile"] = hotspots(databases, args)
-            report["evaluation"] = evaluation = evaluate(results, report["profile"])
+            try:
+                report["hotspots"], report["profile"] = hotspots(databases, args)
+                report["evaluation"] = evaluation = evaluate(results, report["profile"])
+            except BenchError as error:  # the measurements stand; the profile's targets are "not measured"
+                say(f"the profile failed, its targets are not measured: {error}")
+                report["profile_error"] = str(error)
         report["profile_seconds"] = time.monotonic() - profile_started
         report["command"] = f"bench/run.py {' '.join(sys.argv[1:])}" if sys.argv[1:] else "make bench"
         report["total_seconds"] = time.monotonic() - started
