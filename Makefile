@@ -83,8 +83,11 @@ test-backend: venv ## Lint, migration and schema-file checks, and pytest (DATABA
 test-e2e: venv frontend-install ## The editor's path in a real browser (Debian's Chromium): admin, preview, publish, share
 	$(BIN)/pytest -m e2e tests/e2e
 
+# An existing .venv (also a symlink to another checkout's) is used as it is: a fresh clone's requirements files look
+# newer than it, which would make `venv` rebuild it in place. Only a missing one is created.
 .PHONY: bench
-bench: venv ## Load benchmark on PostgreSQL and Redis with gunicorn and wrk (about 7 minutes; see docs/benchmark.md)
+bench: ## Load benchmark on PostgreSQL and Redis with gunicorn and wrk (about 10 minutes; see docs/benchmark.md)
+	@test -x $(BIN)/python || $(MAKE) venv
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 .PHONY: schema

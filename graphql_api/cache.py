@@ -1,7 +1,8 @@
 """Public responses kept in the shared cache, each indexed by the cache tags of what it showed, and purged by tag.
 
-A response's key is its site, media type, document, variables and operation: a cached answer costs one round trip
-(one GET of the key). While an answer is computed, `CacheTagMiddleware` records the tags of every object it showed
+A response's key is its site, media type, document (by its SHA-256, so a persisted query's hash alone finds it),
+variables and operation: a cached answer costs one round trip (one GET of the key), whether the request carries the
+document or only its hash. While an answer is computed, `CacheTagMiddleware` records the tags of every object it showed
 and every listing it read (core.cache_tags); the answer is stored with them, and each tag's index (a Redis set, in
 the same transaction) names the answers that carry it. A content change (core.events.content_changed) purges the
 answers of its tags, on every server at once, and the CDN by the same tags (core.frontend_cache). Answers also
@@ -97,20 +98,22 @@ def _tag_key(tag):
     return f"{TAG_PREFIX}{tag}"
 
 
-def store_response(key, body, tags):
-    """Store an answer and index it under each of its tags, atomically (a purge sees both or neither)."""
+def store_response(key, body, tags, etag):
+    """Store an answer with its tags and ETag (hashing a 50 KB body on every hit would cost a cached answer a third of
+    its CPU), and index it under each of its tags, atomically (a purge sees both or neither)."""
     timeout = settings.GRAPHQL_CACHE["TIMEOUT"]
     if timeout <= 0:
         return
+    stored = (body, sorted(tags), etag)
     redis = _redis()
     if redis is None:
         with _local_index_lock:
-            cache.set(key, (body, sorted(tags)), timeout=timeout)
+            cache.set(key, stored, timeout=timeout)
             for tag in (*tags, EVERY_ANSWER):
                 cache.set(_tag_key(tag), cache.get(_tag_key(tag), set()) | {key}, timeout=timeout)
         return
     full_key = redis.make_and_validate_key(key)
-    value = redis._cache._serializer.dumps((body, sorted(tags)))
+    value = redis._cache._serializer.dumps(stored)
 
     def write(client):
         pipe = client.pipeline(transaction=True)
@@ -125,10 +128,11 @@ def store_response(key, body, tags):
 
 
 def cached_response(key):
-    """(body, tags) of a stored answer, or None."""
+    """(body, tags, etag) of a stored answer, or None (also for an entry of another shape, left by an older release)."""
     if _purge_pending.is_set():
         purge_all()
-    return cache.get(key)
+    stored = cache.get(key)
+    return stored if isinstance(stored, tuple) and len(stored) == 3 else None
 
 
 def purge(tags):
@@ -213,28 +217,32 @@ def _persisted_query_slot(sha):
     return f"{PERSISTED_QUERY_PREFIX}{int(sha[:16], 16) % settings.GRAPHQL_CACHE['PERSISTED_QUERY_SLOTS']}"
 
 
-def resolve_persisted_query(query, extensions):
-    """(document, hash to remember) of a request: the document checked against its hash, or looked up by it.
-
-    Nothing is stored here: the view remembers the document (`remember_persisted_query`) only once it has passed
-    every limit and validation rule, so a refused document never reaches the cache."""
+def document_hash(query, extensions):
+    """The SHA-256 of the request's document, which keys its answer: the persisted query's hash (checked against the
+    document when both are sent), else the document's own. A request by hash alone is thus answered from the cache
+    with one round trip, without looking its document up first."""
     persisted = (extensions or {}).get("persistedQuery")
     if persisted is None:
-        return query, None
+        return hashlib.sha256(query.encode("utf-8")).hexdigest()
     sha = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
     if not isinstance(sha, str) or not _SHA256.fullmatch(sha) or persisted.get("version", 1) != 1:
         raise PersistedQueryError(
             "`persistedQuery` needs `version: 1` and a `sha256Hash` of 64 hexadecimal digits.", "BAD_PERSISTED_QUERY"
         )
     sha = sha.lower()
-    if query is None:
-        stored = cache.get(_persisted_query_slot(sha))
-        if not (isinstance(stored, tuple) and stored[0] == sha):
-            raise PersistedQueryError("PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND")
-        return stored[1], None
-    if hashlib.sha256(query.encode("utf-8")).hexdigest() != sha:
+    if query is not None and hashlib.sha256(query.encode("utf-8")).hexdigest() != sha:
         raise PersistedQueryError("provided sha does not match query", "PERSISTED_QUERY_HASH_MISMATCH")
-    return query, sha
+    return sha
+
+
+def persisted_document(sha):
+    """The document remembered under a hash, or PersistedQueryError `PersistedQueryNotFound` (the client then sends
+    the document with its hash). Documents are remembered by the view (`remember_persisted_query`) only once they
+    have passed every limit and validation rule, so a refused document never reaches the cache."""
+    stored = cache.get(_persisted_query_slot(sha))
+    if not (isinstance(stored, tuple) and stored[0] == sha):
+        raise PersistedQueryError("PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND")
+    return stored[1]
 
 
 def remember_persisted_query(sha, query):
@@ -244,10 +252,10 @@ def remember_persisted_query(sha, query):
         cache.set(_persisted_query_slot(sha), (sha, query), timeout=settings.GRAPHQL_CACHE["PERSISTED_QUERY_TIMEOUT"])
 
 
-def response_key(request, media_type, query, variables, operation_name):
-    """One key per site, media type, document, variables and operation."""
+def response_key(request, media_type, document_sha, variables, operation_name):
+    """One key per site, media type, document (by its SHA-256), variables and operation."""
     material = json.dumps(
-        [request.get_host(), media_type, query, variables, operation_name], sort_keys=True, separators=(",", ":")
+        [request.get_host(), media_type, document_sha, variables, operation_name], sort_keys=True, separators=(",", ":")
     )
     digest = hashlib.sha256(material.encode("utf-8")).hexdigest()
     return f"{RESPONSE_PREFIX}{digest}"

@@ -36,9 +36,10 @@ from core.visibility import visibility_cache
 from .cache import (
     PersistedQueryError,
     cached_response,
+    document_hash,
     etag_for,
+    persisted_document,
     remember_persisted_query,
-    resolve_persisted_query,
     response_key,
     store_response,
     tag_headers,
@@ -96,21 +97,31 @@ class PublicGraphQLView(GraphQLView):
             status = 200 if media_type == JSON else 400
             return json_response({"errors": errors_payload(errors, executed=False)}, status, media_type)
 
-        try:
-            params.query, persisted_sha = resolve_persisted_query(params.query, params.extensions)
-        except PersistedQueryError as error:
+        def persisted_query_error(error):
             payload = {"errors": [{"message": error.message, "extensions": {"code": error.code}}]}
             return json_response(payload, 200 if media_type == JSON else 400, media_type)
-        if params.query is None:
-            return error_response(400, "Provide a GraphQL document in the `query` parameter.", media_type)
 
-        # A stored answer exists only for a document that was valid, executed without error and touched no draft (so its
-        # document, if sent as a persisted query, may be remembered too).
-        key = response_key(request, media_type, params.query, params.variables, params.operation_name)
+        persisted = (params.extensions or {}).get("persistedQuery") is not None
+        if params.query is None and not persisted:
+            return error_response(400, "Provide a GraphQL document in the `query` parameter.", media_type)
+        try:
+            document_sha = document_hash(params.query, params.extensions)
+        except PersistedQueryError as error:
+            return persisted_query_error(error)
+        # A document sent with its hash is remembered under it, once it is known to be valid (a stored answer exists
+        # only for a document that was valid, executed without error and touched no draft).
+        registers = persisted and params.query is not None
+
+        key = response_key(request, media_type, document_sha, params.variables, params.operation_name)
         if (stored := cached_response(key)) is not None:
-            if persisted_sha:
-                remember_persisted_query(persisted_sha, params.query)
+            if registers:
+                remember_persisted_query(document_sha, params.query)
             return self.public_response(request, *stored, media_type, cache_hit=True)
+        if params.query is None:
+            try:
+                params.query = persisted_document(document_sha)
+            except PersistedQueryError as error:
+                return persisted_query_error(error)
 
         try:
             document, _ = documents.parse(params.query)
@@ -129,8 +140,8 @@ class PublicGraphQLView(GraphQLView):
         schema = self.schema.graphql_schema
         if errors := documents.validate(schema, params.query, params.variables, hide_suggestions=hide_suggestions):
             return request_error(errors)
-        if persisted_sha:  # only now: a document refused by any limit or rule is never stored
-            remember_persisted_query(persisted_sha, params.query)
+        if registers:  # only now: a document refused by any limit or rule is never stored
+            remember_persisted_query(document_sha, params.query)
 
         with visibility_cache(), collecting() as tags:
             data, errors, executed = execute_document(
@@ -152,12 +163,12 @@ class PublicGraphQLView(GraphQLView):
         if errors:
             return json_response(payload, 200, media_type, {"Cache-Control": "no-store"})
         body = json_body(payload)
-        store_response(key, body, tags)
-        return self.public_response(request, body, tags, media_type, cache_hit=False)
-
-    def public_response(self, request, body, tags, media_type, cache_hit):
-        """A public answer: an ETag, and for GET an HTTP cache lifetime and 304 to a matching If-None-Match."""
         etag = etag_for(body)
+        store_response(key, body, tags, etag)
+        return self.public_response(request, body, tags, etag, media_type, cache_hit=False)
+
+    def public_response(self, request, body, tags, etag, media_type, cache_hit):
+        """A public answer: an ETag, and for GET an HTTP cache lifetime and 304 to a matching If-None-Match."""
         if request.method == "GET":
             cache_control = f"public, max-age={settings.GRAPHQL_CACHE['MAX_AGE']}"
         else:

@@ -230,3 +230,31 @@ def test_the_persisted_query_store_never_holds_more_than_its_slots(db, client, r
         assert "errors" not in register(client, query)
     assert len([key for key in prefixed_keys(redis, prefix) if b"apq" in key]) <= 8
     assert is_stored(client, queries[-1])  # the newest document took its slot
+
+
+@pytest.fixture
+def redis_commands(monkeypatch):
+    """The names of the commands the Redis client sends (it still sends them: a count, not a stand-in)."""
+    import redis
+
+    sent = []
+    send = redis.Redis.execute_command
+
+    def counting(client, *args, **options):
+        sent.append(args[0])
+        return send(client, *args, **options)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counting)
+    return sent
+
+
+def test_a_cached_answer_by_hash_alone_costs_one_redis_round_trip(client, post, redis_cache, redis_commands):
+    """Issue 13: the answer is keyed by the document's hash, so a GET by hash is not looked up document-first."""
+    params = {"extensions": json.dumps(persisted(sha=sha256(POSTS))["extensions"])}
+    register(client, POSTS)
+    for request in (lambda: client.get("/graphql/?" + urlencode(params)), lambda: get(client, POSTS)):
+        redis_commands.clear()
+        response = request()
+        assert response["X-Cache"] == "HIT"
+        assert titles(response) == ["First title"]
+        assert redis_commands == ["GET"]
