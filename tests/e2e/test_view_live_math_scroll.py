@@ -8,6 +8,7 @@ One ordered flow, like test_editor_path.py (a failed step skips the rest); scree
 The scheduled item's minute passes while the math and preview steps run; the last step waits for what is left.
 """
 
+import contextlib
 import datetime
 import itertools
 import json
@@ -209,11 +210,9 @@ def preview_showing(editor, summary_text, timeout=20):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         frame = editor.preview_frame()
-        try:
+        with contextlib.suppress(Exception):  # Playwright's Error: the frame was replaced while being read
             if frame and summary_text in frame.locator(".lead").inner_text(timeout=1000):
                 return frame
-        except Exception:  # Playwright's Error: the frame was replaced by the next refresh while being read
-            pass
         editor.page.wait_for_timeout(300)
     raise AssertionError(f"The preview did not show {summary_text!r} within {timeout} s.")
 
