@@ -17,7 +17,7 @@ import pytest
 
 from . import admin
 from .admin import load_until
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, frontend_console_errors
 from .servers import TIME_ZONE
 
 pytestmark = pytest.mark.e2e
@@ -301,6 +301,9 @@ def test_06_publishing_puts_the_post_on_the_site(flow):
     assert flow.site.locator(".preview-banner").count() == 0
     assert_every_block(flow.site)
     flow.shot(flow.site, "11-published-post", full_page=True)
+    errors = frontend_console_errors(flow.site, flow.frontend.url)
+    flow.site.reload(wait_until="networkidle")
+    assert errors == [], "the post with every block logged errors (hydration, keys, nesting ...)"
 
 
 def test_07_a_new_draft_of_a_live_post_shows_only_in_preview(flow):
