@@ -283,7 +283,7 @@ def test_m8_on_non_default_ports_the_api_s_image_urls_point_at_the_cms_and_load(
     assert {cms.port, frontend.port}.isdisjoint({8000, 3000})
     assert cms.env["FRONTEND_BASE_URL"] == frontend.url
     image_id = cms.site["images"][0]
-    answer = cms.graphql("query($id: ID) { image(id: $id) { url rendition(width: 400) { url } } }", {"id": image_id})
+    answer = cms.graphql("query($id: ID) { image(id: $id) { url rendition(width: 320) { url } } }", {"id": image_id})
     image = answer["data"]["image"]
     for url in (image["url"], image["rendition"]["url"]):
         assert url.startswith(f"{cms.url}/"), url
