@@ -336,3 +336,10 @@ def test_m10_the_scheduled_news_item_goes_live_by_itself(flow):
     )  # fmt: skip
     item.first.scroll_into_view_if_needed()
     site.screenshot(path=ARTIFACTS / "m10-scheduled-news-item-live-without-a-command.png")
+    published = editor.cms.shell(
+        "from news.models import NewsPage; "
+        f"print(NewsPage.objects.get(title={SCHEDULED_TITLE!r}).first_published_at.isoformat())"
+    )
+    published_at = datetime.datetime.fromisoformat(published)
+    # Not before its time, and within the worker's period of it (with slack for a busy machine).
+    assert editor.scheduled_go_live <= published_at <= editor.scheduled_go_live + datetime.timedelta(seconds=30)
