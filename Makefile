@@ -11,6 +11,7 @@ CMS_URL = http://$(HOST):$(PORT)
 FRONTEND_URL = http://$(HOST):$(FRONTEND_PORT)
 RUN_ENV = WAGTAILADMIN_BASE_URL=$(CMS_URL) FRONTEND_BASE_URL=$(FRONTEND_URL) \
 	ALLOWED_HOSTS="$(HOST),localhost,127.0.0.1,[::1]"
+FRONTEND_RUN_ENV = CMS_GRAPHQL_URL=$(CMS_URL)/graphql/
 
 .DEFAULT_GOAL := help
 
@@ -63,9 +64,14 @@ else
 	$(MAKE) frontend-install
 	@echo "Frontend:  $(FRONTEND_URL)/"
 	$(RUN_ENV) $(MANAGE) run_worker & \
-	(cd frontend && CMS_GRAPHQL_URL=$(CMS_URL)/graphql/ npm run dev -- -H $(HOST) -p $(FRONTEND_PORT)) & \
+	(cd frontend && $(FRONTEND_RUN_ENV) npm run dev -- -H $(HOST) -p $(FRONTEND_PORT)) & \
 	$(RUN_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 endif
+
+.PHONY: run-env
+run-env: ## Print the environment `make run` gives the CMS and the frontend (the e2e tests start theirs with it)
+	@printf 'cms %s\n' $(RUN_ENV)
+	@printf 'frontend %s\n' $(FRONTEND_RUN_ENV)
 
 .PHONY: test
 test: test-backend frontend-check ## Run the whole test suite: lint, checks, pytest, and the frontend's type check and build

@@ -98,17 +98,15 @@ class SafeRichTextBlock(blocks.RichTextBlock):
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "code", "superscript", "subscript"]
 
 
-def paragraph_block(math=True):
+def paragraph_block():
     """Rich text with the features a lab's prose needs, inline math (`math`, core/math_text.py) among them; served
     as HTML with links resolved and formulas as MathML for the frontend."""
     return SafeRichTextBlock(
-        features=[*PARAGRAPH_FEATURES, "math"] if math else PARAGRAPH_FEATURES,
+        features=[*PARAGRAPH_FEATURES, "math"],
         icon="pilcrow",
         label="Paragraph",
         preview_value="<p>We present <b>AWQ</b>, activation-aware weight quantization for on-device LLMs.</p>",
-        description="Body text: paragraphs, lists, links, inline math."
-        if math
-        else "Body text: paragraphs, lists, links.",
+        description="Body text: paragraphs, lists, links, inline math.",
     )
 
 
@@ -270,7 +268,7 @@ class QuoteBlock(blocks.StructBlock):
 @register_streamfield_block
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(choices=CALLOUT_KINDS, default="note")
-    text = SafeRichTextBlock(features=["bold", "italic", "link", "code"])
+    text = SafeRichTextBlock(features=["bold", "italic", "link", "code", "math"])
 
     graphql_fields = [
         GraphQLString("kind", required=True, description="tldr, note or warning."),
@@ -437,7 +435,7 @@ class RecentWorkBlock(blocks.StructBlock):
     """A "recent work" theme of the home page: a label, a paragraph, and the projects it names."""
 
     label = blocks.CharBlock(max_length=120, help_text="E.g. LLM Quantization.")
-    text = SafeRichTextBlock(features=["bold", "italic", "link"])
+    text = SafeRichTextBlock(features=["bold", "italic", "link", "math"])
     projects = blocks.ListBlock(blocks.PageChooserBlock(page_type="research.ProjectPage"), required=False)
 
     graphql_fields = [
@@ -484,10 +482,9 @@ class BaseStreamBlock(blocks.StreamBlock):
 
 
 class ShortStreamBlock(blocks.StreamBlock):
-    """A short body for news items: prose, a figure, an embed and links. No inline math yet: news items have not
-    needed it, and adding it is a migration of the news app."""
+    """A short body for news items: prose (with inline math, as in articles), a figure, an embed and links."""
 
-    paragraph = paragraph_block(math=False)
+    paragraph = paragraph_block()
     image = FigureBlock()
     embed = MediaEmbedBlock()
     link_buttons = LinkButtonsBlock()

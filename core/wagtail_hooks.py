@@ -8,7 +8,7 @@ from wagtail.admin.ui.components import Component
 
 from . import math_text
 from .paths import frontend_url
-from .periodic import waiting_runs
+from .periodic import intervals, waiting_runs
 from .rich_text import PublicDocumentLinkHandler, PublicImageEmbedHandler, PublicPageLinkHandler
 
 
@@ -82,7 +82,8 @@ class ScheduledPublishingPanel(Component):
         if run is None:
             text = "Scheduled publishing: no run is queued. Start the worker (manage.py run_worker)."
         else:
-            text = f"Scheduled publishing: next run at {localtime(run.run_after):%H:%M:%S} (every minute)."
+            every = intervals()["publish_scheduled"]
+            text = f"Scheduled publishing: next run at {localtime(run.run_after):%H:%M:%S} (every {every} s)."
         return format_html('<section class="panel nice-padding"><p>{}</p></section>', text)
 
 

@@ -310,7 +310,11 @@ TASKS = {
     "queue": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 WORKER_TASK_BACKEND = "queue"
-PERIODIC_COMMANDS = [("publish_scheduled", 60), ("deliver_webhooks", 60)]
+# Seconds between runs of each periodic job; PUBLISH_SCHEDULED_EVERY shortens scheduled publishing's (the e2e test).
+PERIODIC_COMMANDS = [
+    ("publish_scheduled", int(os.environ.get("PUBLISH_SCHEDULED_EVERY", "60"))),
+    ("deliver_webhooks", 60),
+]
 # --- Webhook targets (docs/security.md) --------------------------------------------------------------------------
 # Endpoints may not point at loopback, private, link-local or reserved addresses (checked when saved and again after
 # DNS resolution when sent), except these hosts, e.g. "localhost,127.0.0.1" for a frontend in development.

@@ -36,4 +36,5 @@ def test_the_dashboard_shows_the_next_run_of_scheduled_publishing(admin_client, 
     assert "no run is queued" in admin_client.get("/admin/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         schedule_all()
-    assert "Scheduled publishing: next run at" in admin_client.get("/admin/").content.decode()
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "Scheduled publishing: next run at" in dashboard and "(every 60 s)" in dashboard

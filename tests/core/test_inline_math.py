@@ -1,4 +1,5 @@
-"""Inline math in a paragraph: stored as an embed, edited as a Draftail entity, checked on save, served as MathML."""
+"""Inline math in prose (articles' and news paragraphs, callouts, home themes): stored as an embed, edited as a
+Draftail entity, checked on save, served as MathML."""
 
 import pytest
 from defusedxml.ElementTree import fromstring
@@ -8,7 +9,15 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 from wagtail.rich_text import expand_db_html
 
 from blog.factories import BlogPostPageFactory
-from core.blocks import BaseStreamBlock, ShortStreamBlock, paragraph_block
+from core.blocks import (
+    BaseStreamBlock,
+    CalloutBlock,
+    RecentWorkBlock,
+    SafeRichTextBlock,
+    ShortStreamBlock,
+    paragraph_block,
+)
+from news.factories import NewsPageFactory
 
 STORED = '<p data-block-key="a1">Energy is <embed embedtype="math" latex="E = mc^2"/> at rest.</p>'
 
@@ -20,9 +29,21 @@ def paragraph_error(html):
     return caught.value.messages
 
 
-def test_the_article_paragraph_offers_inline_math_and_the_news_paragraph_does_not():
-    assert "math" in BaseStreamBlock().child_blocks["paragraph"].features
-    assert "math" not in ShortStreamBlock().child_blocks["paragraph"].features
+@pytest.mark.parametrize(
+    "block",
+    [
+        BaseStreamBlock().child_blocks["paragraph"],
+        ShortStreamBlock().child_blocks["paragraph"],
+        CalloutBlock().child_blocks["text"],
+        RecentWorkBlock().child_blocks["text"],
+    ],
+    ids=["article paragraph", "news paragraph", "callout", "recent work theme"],
+)
+def test_every_prose_block_offers_inline_math_checked_at_save(block):
+    assert "math" in block.features
+    with pytest.raises(ValidationError) as caught:
+        block.clean(block.to_python('<p>See <embed embedtype="math" latex="x^"/>.</p>'))
+    assert caught.value.messages == ["the formula x^ does not parse: a ^ or _ has nothing after it."]
 
 
 def test_the_editor_reads_a_stored_formula_as_an_entity_whose_text_is_its_source():
@@ -56,7 +77,7 @@ def test_a_formula_that_does_not_parse_is_refused_with_the_parser_s_message():
 
 
 def test_a_formula_is_refused_where_the_rich_text_has_no_math():
-    block = ShortStreamBlock().child_blocks["paragraph"]
+    block = SafeRichTextBlock(features=["bold", "italic", "link"])
     with pytest.raises(ValidationError) as caught:
         block.clean(block.to_python(STORED))
     assert caught.value.messages == ["the element <embed> is not allowed."]
@@ -70,6 +91,21 @@ def test_the_api_serves_the_mathml_inside_the_sentence_beside_its_source(graphql
     assert html.endswith("</math></span> at rest.</p>")
     math = fromstring(html[html.index("<math") : html.index("</math>") + 7])
     assert math.get("display") == "inline"
+
+
+def test_news_paragraphs_and_callouts_serve_their_formulas_as_mathml_too(graphql, site_tree):
+    callout = {"kind": "note", "text": STORED}
+    BlogPostPageFactory(parent=site_tree["blog"], slug="c", body=[{"type": "callout", "value": callout}])
+    NewsPageFactory(parent=site_tree["news"], slug="n", body=[{"type": "paragraph", "value": STORED}])
+    post = '{ page(urlPath: "/blog/c/") { ... on BlogPostPage { body { ... on CalloutBlock { text } } } } }'
+    news = '{ page(urlPath: "/news/n/") { ... on NewsPage { body { ... on RichTextBlock { value } } } } }'
+    served = [
+        graphql.query(post)["page"]["body"][0]["text"],
+        graphql.query(news)["page"]["body"][0]["value"],
+    ]
+    for html in served:
+        assert 'Energy is <span class="math" data-latex="E = mc^2"><math ' in html, html
+        assert "</math></span> at rest." in html and 'display="inline"' in html
 
 
 def test_a_stored_formula_that_no_longer_parses_is_served_as_its_source():

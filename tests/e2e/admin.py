@@ -45,6 +45,14 @@ def start_blog_post(page, base_url, blog_id, title, summary):
     page.fill("#id_summary", summary)
 
 
+def start_news_item(page, base_url, news_id, title):
+    """The add form of a news item under the news index, with its title and today's date."""
+    add_child_page(page, base_url, news_id, "News item")
+    page.fill("#id_title", title)
+    page.fill("#id_date", datetime.date.today().isoformat())
+    close_date_pickers(page)
+
+
 def close_date_pickers(page, outside="header"):
     """Wagtail's date pickers open on focus and can cover the next button; a click outside them closes them.
 
@@ -163,6 +171,21 @@ def publish(page):
     return label
 
 
+def schedule_go_live(page, go_live):
+    """Sets the page's go-live time in the status panel's schedule dialog and saves the draft with it ("Publish"
+    then reads "Schedule to publish"). The admin's schedule has minute precision."""
+    page.click("[data-side-panel-toggle=status]")
+    page.click('button[data-a11y-dialog-show="schedule-publishing-dialog"]')
+    page.fill("#id_go_live_at", go_live.strftime("%Y-%m-%d %H:%M"))
+    # The date picker covers "Save schedule" (and the dialog gives the field its focus back on any click), so the
+    # button is used from the keyboard, as a keyboard user would.
+    wait_for_autosave(page)
+    page.focus("#schedule-publishing-dialog button.action-save")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect_no_form_errors(page)
+
+
 def expect_no_form_errors(page):
     error = page.locator(".messages .error, .w-field__errors .error-message, .help-critical").first
     if error.count() and error.is_visible():
@@ -207,3 +230,16 @@ def open_header_action(page, test_id):
     button.wait_for()
     with page.expect_navigation():
         button.click()
+
+
+def load_until(page, url, check, *, timeout=20, what="the expected content"):
+    """Loads `url` until `check(response)` holds: public pages are cached by the frontend for a second, and a
+    stale copy is answered once while the fresh one is fetched. Bounded by `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        response = page.goto(url)
+        if check(response):
+            return response
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{url} did not show {what} within {timeout} s (HTTP {response.status}).")
+        page.wait_for_timeout(500)

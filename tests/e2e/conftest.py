@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .servers import ADMIN_PASSWORD, ADMIN_USERNAME, CMS, HOST, ROOT, Frontend, ServerError
+from .servers import ADMIN_PASSWORD, ADMIN_USERNAME, HOST, ROOT, Frontend, ServerError, servers_on_free_ports
 
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
@@ -78,8 +78,10 @@ def _timed(name, function, *args, **kwargs):
 def stack(playwright_api, artifacts, tmp_path_factory):
     """The CMS (fresh SQLite database, seeded site, admin user) and the built frontend, both running."""
     workdir = tmp_path_factory.mktemp("e2e")
-    frontend = Frontend(workdir)
-    cms = CMS(workdir, frontend_port=frontend.port)
+    try:
+        cms, frontend = servers_on_free_ports(workdir)
+    except ServerError as error:
+        unavailable(str(error))
     started = time.monotonic()
     try:
         # The frontend builds (about a minute) while the CMS migrates and seeds its database.
@@ -87,7 +89,7 @@ def stack(playwright_api, artifacts, tmp_path_factory):
         _timed("cms: migrate, seed, admin", cms.prepare)
         _timed("cms: start", cms.start)
         _timed("frontend: build (rest of)", frontend.finish_build)
-        _timed("frontend: start", frontend.start, cms.url)
+        _timed("frontend: start", frontend.start)
     except ServerError as error:
         frontend.stop()
         cms.stop()
@@ -144,6 +146,20 @@ def new_context(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+def frontend_console_errors(page, frontend_url):
+    """A list that fills with the errors the frontend's pages log in `page` from now on: React's hydration and key
+    errors, uncaught exceptions (what the development server's error badge counts)."""
+    errors = []
+
+    def console(message):
+        if message.type == "error" and message.location.get("url", "").startswith(frontend_url):
+            errors.append(message.text)
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
 
 
 @pytest.fixture(scope="session")

@@ -41,6 +41,26 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def run_environment(cms_port, frontend_port):
+    """The base URLs `make run HOST=127.0.0.1 PORT=<cms_port> FRONTEND_PORT=<frontend_port>` would give the CMS and
+    the frontend, read from the Makefile itself (`make run-env`): {"cms": {...}, "frontend": {...}}."""
+    make = shutil.which("make")
+    if make is None:
+        raise ServerError("make is not on PATH: the e2e servers take their base URLs from the Makefile")
+    args = [make, "-s", "--no-print-directory", "run-env", f"HOST={HOST}", f"PORT={cms_port}"]
+    result = subprocess.run(
+        [*args, f"FRONTEND_PORT={frontend_port}"], cwd=ROOT, capture_output=True, text=True, timeout=30, check=False
+    )
+    if result.returncode != 0:
+        raise ServerError(f"make run-env failed (exit {result.returncode}):\n{result.stderr}")
+    environments = {"cms": {}, "frontend": {}}
+    for line in result.stdout.splitlines():
+        server, _, assignment = line.partition(" ")
+        name, _, value = assignment.partition("=")
+        environments[server][name] = value
+    return environments
+
+
 def log_tail(path, lines=40):
     try:
         return "\n".join(Path(path).read_text(errors="replace").splitlines()[-lines:])
@@ -137,22 +157,23 @@ class CMS:
     seconds, so it is turned off (GRAPHQL_CACHE_TIMEOUT=0).
     """
 
-    def __init__(self, workdir, frontend_port):
+    def __init__(self, workdir, port, run_env):
         self.workdir = Path(workdir)
-        self.port = free_port()
-        self.url = f"http://{HOST}:{self.port}"
+        self.port = port
+        self.url = run_env["WAGTAILADMIN_BASE_URL"]
         chosen = os.environ.get("E2E_REDIS_URL") or os.environ.get("REDIS_TEST_URL") or local_redis_url()
         self.redis_url = None if chosen in {"off", "none", ""} else chosen
         self.cache_prefix = f"labcms-e2e-{os.getpid()}-{self.port}"
-        self.env = self._environment(frontend_port)
+        self.env = self._environment(run_env)
         self.server = None
+        self.worker = None
         self.site = None
 
     @property
     def cache_description(self):
         return f"Redis {self.redis_url} (prefix {self.cache_prefix})" if self.redis_url else "response cache off"
 
-    def _environment(self, frontend_port):
+    def _environment(self, run_env):
         env = {key: value for key, value in os.environ.items() if not key.startswith(("REDIS", "DJANGO_", "PYTEST"))}
         (self.workdir / "media").mkdir(parents=True, exist_ok=True)
         env.update(
@@ -165,14 +186,14 @@ class CMS:
                 "?transaction_mode=IMMEDIATE&timeout=20&init_command=PRAGMA%20journal_mode%3DWAL"
             ),
             MEDIA_ROOT=str(self.workdir / "media"),
-            WAGTAILADMIN_BASE_URL=self.url,
-            FRONTEND_BASE_URL=f"http://{HOST}:{frontend_port}",
-            ALLOWED_HOSTS=f"{HOST},localhost",
             DEV_ADMIN_USERNAME=ADMIN_USERNAME,
             DEV_ADMIN_PASSWORD=ADMIN_PASSWORD,
             TIME_ZONE=TIME_ZONE,
             LOG_LEVEL="WARNING",
             PYTHONUNBUFFERED="1",
+            # The worker (when a test starts it) publishes what is due every 5 s instead of every minute.
+            PUBLISH_SCHEDULED_EVERY="5",
+            **run_env,  # WAGTAILADMIN_BASE_URL, FRONTEND_BASE_URL and ALLOWED_HOSTS, as `make run` sets them
         )
         if self.redis_url:
             env.update(REDIS_URL=self.redis_url, CACHE_KEY_PREFIX=self.cache_prefix)
@@ -211,6 +232,22 @@ class CMS:
         )
         wait_for_http(f"{self.url}/admin/login/", self.server, timeout=timeout, accept=lambda status: status == 200)
 
+    def start_worker(self):
+        """The task worker as `make run` starts it (`manage.py run_worker`), stopped with the server. Returns once it
+        has queued the periodic jobs."""
+        self.worker = Process(
+            "task worker (run_worker)",
+            [sys.executable, "manage.py", "run_worker", "--interval", "0.5"],
+            cwd=ROOT,
+            env=self.env,
+            log_path=self.workdir / "worker.log",
+        )
+        deadline = time.monotonic() + 30
+        while "Queued the periodic jobs" not in self.worker.log_path.read_text(errors="replace"):
+            if not self.worker.running() or time.monotonic() > deadline:
+                raise ServerError(f"the worker did not queue its jobs:\n{log_tail(self.worker.log_path)}")
+            time.sleep(0.2)
+
     def graphql(self, query, variables=None):
         body = json.dumps({"query": query, "variables": variables or {}}).encode()
         request = urllib.request.Request(  # noqa: S310 (http://127.0.0.1 only)
@@ -220,8 +257,9 @@ class CMS:
             return json.loads(response.read())
 
     def stop(self):
-        if self.server:
-            self.server.stop()
+        for process in (self.worker, self.server):
+            if process:
+                process.stop()
         if self.redis_url:
             self._forget_cache()
 
@@ -239,10 +277,11 @@ class CMS:
 class Frontend:
     """The Next.js frontend: a production build of a copy of frontend/, served by `next start`."""
 
-    def __init__(self, workdir):
+    def __init__(self, workdir, port, run_env):
         self.workdir = Path(workdir)
-        self.port = free_port()
+        self.port = port
         self.url = f"http://{HOST}:{self.port}"
+        self.run_env = run_env
         self.build_dir = self.workdir / "frontend"
         self.build = None
         self.server = None
@@ -256,7 +295,7 @@ class Frontend:
             return "frontend/node_modules is not installed (run `make frontend-install` or `npm ci` in frontend/)"
         return None
 
-    def _environment(self, cms_url=None):
+    def _environment(self, serving=False):
         env = {key: value for key, value in os.environ.items() if not key.startswith(("CMS_", "NEXT_", "PYTEST"))}
         env.update(
             NEXT_TELEMETRY_DISABLED="1",
@@ -264,9 +303,10 @@ class Frontend:
             CMS_SCHEMA_FILE=str(ROOT / "graphql_api" / "schema.graphql"),
             NODE_ENV="production",
         )
-        if cms_url:
-            # Public responses are cached for 1 s instead of 60, so a publish shows within a reload or two.
-            env.update(CMS_GRAPHQL_URL=f"{cms_url}/graphql/", CMS_REVALIDATE_SECONDS="1", SITE_NAME="E2E Lab")
+        if serving:
+            # CMS_GRAPHQL_URL as `make run` sets it. Public responses are cached for 1 s instead of 60, so a publish
+            # shows within a reload or two.
+            env.update(self.run_env, CMS_REVALIDATE_SECONDS="1", SITE_NAME="E2E Lab")
         return env
 
     def start_build(self):
@@ -294,12 +334,12 @@ class Frontend:
         if code != 0:
             raise ServerError(f"npm run build failed (exit {code}):\n{log_tail(self.build.log_path)}")
 
-    def start(self, cms_url, timeout=60):
+    def start(self, timeout=60):
         self.server = Process(
             "frontend (next start)",
             [str(self.build_dir / "node_modules" / ".bin" / "next"), "start", "-p", str(self.port), "-H", HOST],
             cwd=self.build_dir,
-            env=self._environment(cms_url),
+            env=self._environment(serving=True),
             log_path=self.workdir / "frontend.log",
         )
         wait_for_http(f"{self.url}/", self.server, timeout=timeout, accept=lambda status: status == 200)
@@ -308,3 +348,12 @@ class Frontend:
         for process in (self.server, self.build):
             if process:
                 process.stop()
+
+
+def servers_on_free_ports(workdir, cms_class=CMS):
+    """A CMS and a frontend on free ports (never 8000 and 3000), with the base URLs `make run PORT=...
+    FRONTEND_PORT=...` derives from those ports: a preview framing another port, or an image URL pointing at one
+    where nothing listens, shows up in the tests as it would for a developer."""
+    cms_port, frontend_port = free_port(), free_port()
+    run_env = run_environment(cms_port, frontend_port)
+    return cms_class(workdir, cms_port, run_env["cms"]), Frontend(workdir, frontend_port, run_env["frontend"])

@@ -11,13 +11,13 @@ that the item stays off the site until `publish_scheduled` runs.
 
 import datetime
 import re
-import time
 import zoneinfo
 
 import pytest
 
 from . import admin
-from .conftest import ARTIFACTS
+from .admin import load_until
+from .conftest import ARTIFACTS, frontend_console_errors
 from .servers import TIME_ZONE
 
 pytestmark = pytest.mark.e2e
@@ -110,19 +110,6 @@ def flow(stack, new_context, admin_credentials):
     return Flow(cms, frontend, new_context, admin_credentials)
 
 
-def load_until(page, url, check, *, timeout=20, what="the expected content"):
-    """Loads `url` until `check(response)` holds: public pages are cached by the frontend for a second, and a
-    stale copy is answered once while the fresh one is fetched. Bounded by `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        response = page.goto(url)
-        if check(response):
-            return response
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{url} did not show {what} within {timeout} s (HTTP {response.status}).")
-        page.wait_for_timeout(500)
-
-
 def h1_is(page, title):
     return lambda response: response.status == 200 and page.locator("h1").first.inner_text().strip() == title
 
@@ -142,25 +129,12 @@ def test_01_editor_logs_in_to_the_admin(flow):
 def test_02_editor_schedules_a_news_item(flow):
     """Step 7, first half: a news item set to go live at the next whole minute at least 25 s ahead."""
     page = flow.admin
-    admin.add_child_page(page, flow.cms.url, flow.cms.site["news"], "News item")
-    today = datetime.date.today().isoformat()
-    page.fill("#id_title", NEWS_TITLE)
-    page.fill("#id_date", today)
-    admin.close_date_pickers(page)
+    admin.start_news_item(page, flow.cms.url, flow.cms.site["news"], NEWS_TITLE)
 
     now = datetime.datetime.now(zoneinfo.ZoneInfo(TIME_ZONE))
     go_live = (now + datetime.timedelta(seconds=85)).replace(second=0, microsecond=0)
-    page.click("[data-side-panel-toggle=status]")
-    page.click('button[data-a11y-dialog-show="schedule-publishing-dialog"]')
-    page.fill("#id_go_live_at", go_live.strftime("%Y-%m-%d %H:%M"))
-    flow.shot(page, "02-news-item-schedule-dialog")
-    # The date picker covers "Save schedule" (and the dialog gives the field its focus back on any click), so the
-    # button is used from the keyboard, as a keyboard user would.
-    admin.wait_for_autosave(page)
-    page.focus("#schedule-publishing-dialog button.action-save")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    admin.expect_no_form_errors(page)
+    admin.schedule_go_live(page, go_live)
+    flow.shot(page, "02-news-item-scheduled-draft")
     news_id = admin.page_id_from_url(page.url)
 
     assert admin.publish(page) == "Schedule to publish"
@@ -327,6 +301,9 @@ def test_06_publishing_puts_the_post_on_the_site(flow):
     assert flow.site.locator(".preview-banner").count() == 0
     assert_every_block(flow.site)
     flow.shot(flow.site, "11-published-post", full_page=True)
+    errors = frontend_console_errors(flow.site, flow.frontend.url)
+    flow.site.reload(wait_until="networkidle")
+    assert errors == [], "the post with every block logged errors (hydration, keys, nesting ...)"
 
 
 def test_07_a_new_draft_of_a_live_post_shows_only_in_preview(flow):

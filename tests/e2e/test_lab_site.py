@@ -10,8 +10,8 @@ violation.
 
 import pytest
 
-from .conftest import ARTIFACTS
-from .servers import CMS, Frontend, ServerError
+from .conftest import ARTIFACTS, frontend_console_errors
+from .servers import CMS, ServerError, servers_on_free_ports
 
 pytestmark = pytest.mark.e2e
 
@@ -46,13 +46,12 @@ def lab_site(stack, tmp_path_factory):
     """The lab's CMS and a frontend server on it, from the build the editor's path uses."""
     built = stack[1]
     workdir = tmp_path_factory.mktemp("e2e-lab")
-    frontend = Frontend(workdir)
+    cms, frontend = servers_on_free_ports(workdir, LabCMS)
     frontend.build_dir = built.build_dir
-    cms = LabCMS(workdir, frontend_port=frontend.port)
     try:
         cms.prepare()
         cms.start()
-        frontend.start(cms.url)
+        frontend.start()
     except ServerError as error:
         frontend.stop()
         cms.stop()
@@ -155,3 +154,16 @@ def test_people_whose_role_is_not_stated_are_not_shown_as_members(lab_site, visi
     assert visitor.get_by_role("heading", name="Current members").count() == 1  # Song Han
     current = visitor.locator("section").filter(has=visitor.get_by_role("heading", name="Current members"))
     assert "Ligeng Zhu" not in current.first.inner_text()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/blog/statistics-behind-block-sparse-attention/", "/blog/sample-tables-embeds-code-and-buttons/"],
+    ids=["lab post", "sample post with tables, embeds, code and buttons"],
+)
+def test_a_blog_post_page_logs_no_errors(lab_site, visitor, path):
+    errors = frontend_console_errors(visitor, lab_site.url)
+    response = visitor.goto(f"{lab_site.url}{path}")
+    assert response.status == 200
+    visitor.wait_for_load_state("networkidle")
+    assert errors == []

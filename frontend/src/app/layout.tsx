@@ -32,7 +32,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const site = await getSiteInfo();
   return (
-    <html lang="en">
+    // data-scroll-behavior: globals.css scrolls smoothly, and Next turns that off during route changes only when told
+    // (without it the development server warns on every client-side navigation).
+    <html lang="en" data-scroll-behavior="smooth">
       <head>
         {/* In the layout's <head>, not in metadata.alternates, which a page's own `alternates` (its canonical URL) replaces. */}
         <link rel="alternate" type="application/rss+xml" href={`${cmsPublicOrigin()}/feeds/blog/rss/`} title={`${site.name}: blog`} />
