@@ -140,6 +140,8 @@ class PersonPosition(Orderable):
         GraphQLBoolean("current", required=True, source="current"),
         GraphQLForeignKey("advisor", "people.PersonPage", source="public_advisor"),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {"current": ()}
 
     def clean(self):
         if not (self.role or self.title):
@@ -206,6 +208,13 @@ class PersonPage(LabPage):
         ),
         GraphQLSeo(),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {
+        "name": (),
+        "role_label": (),
+        "publications": ("authorships__page",),
+        "seo": ("photo__renditions",),
+    }
 
     parent_page_types = ["people.PeopleIndexPage"]
     subpage_types = []
@@ -220,7 +229,9 @@ class PersonPage(LabPage):
 
     def public_publications(self, info=None, **kwargs):
         """Through the person's authorships (publications refer to people by label; nothing is imported)."""
-        pages = {row.page_id: row.page for row in self.authorships.select_related("page")}
+        prefetched = "authorships" in getattr(self, "_prefetched_objects_cache", {})  # a list's batch did
+        rows = self.authorships.all() if prefetched else self.authorships.select_related("page")
+        pages = {row.page_id: row.page for row in rows}
         public = [page for page in pages.values() if self.public_page(page)]
         return sorted(public, key=lambda page: (-(page.year or 0), page.title))
 

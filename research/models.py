@@ -56,6 +56,8 @@ class ResearchAreaPage(LabPage):
         GraphQLStreamBlocks("body", BaseStreamBlock),
         GraphQLSeo(),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {"seo": ("image__renditions",)}
 
     parent_page_types = ["research.ResearchAreaIndexPage"]
     subpage_types = []
@@ -118,6 +120,8 @@ class ProjectLink(Orderable):
         GraphQLString("label", required=True, source="kind_label"),
         GraphQLString("url", required=True),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {"label": ()}
 
     @property
     def kind_label(self):
@@ -228,6 +232,14 @@ class ProjectPage(LabPage):
         GraphQLSeo(),
         GraphQLScholarMeta("scholar_meta_tags"),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {
+        "github_url": (),
+        "citation_bibtex": ("authors__person", "links"),
+        "citation_csl_json": ("authors__person", "links"),
+        "seo": ("authors__person", "links"),
+        "scholar_meta": ("authors__person", "links"),
+    }
 
     parent_page_types = ["research.ProjectIndexPage"]
     subpage_types = []
