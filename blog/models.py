@@ -149,6 +149,8 @@ class BlogPostPage(LabPage):
     search_result_type = "BlogPostPage"
     search_result_order = 30
 
+    search_hit_reads = ("tags",)  # what the snippet reads (graphql_api.search)
+
     def search_hit_text(self):
         return join_text(self.summary, stream_text(self.body), ", ".join(self.tag_names))
 

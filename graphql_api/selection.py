@@ -179,8 +179,11 @@ def computed_reads(model, graphql_name):
     (an image with its renditions)."""
     declared = getattr(model, "graphql_reads", {})
     name = to_snake_case(graphql_name)
-    if name in declared:
-        return list(declared[name])
+    return list(declared[name]) if name in declared else own_relation_lookups(model)
+
+
+def own_relation_lookups(model):
+    """`prefetch_related` lookups for every relation of the model's own (`_own_relations`), images' renditions too."""
     lookups = []
     for field in _own_relations(model):
         lookup = field.get_accessor_name() if isinstance(field, ForeignObjectRel) else field.name

@@ -264,6 +264,8 @@ class PersonPage(LabPage):
     search_result_type = "PersonPage"
     search_result_order = 20
 
+    search_hit_reads = ()  # what the snippet reads (graphql_api.search)
+
     def search_hit_text(self):
         role = self.get_role_display() if self.role != Role.UNKNOWN else ""
         return join_text(role, self.placement, self.bio)
@@ -357,6 +359,8 @@ class Honor(index.Indexed, ClusterableModel):
 
     search_result_type = "honor"
     search_result_order = 70
+
+    search_hit_reads = ("recipients", "project")  # what the snippet and URL read (graphql_api.search)
 
     def search_hit_text(self):
         recipients = ", ".join(person.title for person in self.recipients.all() if public_or_none(person))
@@ -482,6 +486,8 @@ class Talk(index.Indexed, models.Model):
 
     search_result_type = "talk"
     search_result_order = 60
+
+    search_hit_reads = ("speaker",)  # what the snippet and URL read (graphql_api.search)
 
     def search_hit_text(self):
         speaker = self.public_speaker

@@ -75,6 +75,8 @@ class ResearchAreaPage(LabPage):
     search_result_type = "ResearchAreaPage"
     search_result_order = 50
 
+    search_hit_reads = ()  # what the snippet reads (graphql_api.search)
+
     def search_hit_text(self):
         return join_text(self.summary, stream_text(self.body))
 
@@ -283,6 +285,8 @@ class ProjectPage(LabPage):
 
     search_result_type = "ProjectPage"
     search_result_order = 10
+
+    search_hit_reads = ("authors__person",)  # what the snippet reads (graphql_api.search)
 
     def search_hit_text(self):
         authors = ", ".join(author.public_name for author in self.public_authors())
