@@ -180,11 +180,12 @@ class QueryEstimate:
             # publications through their authorships); else from a query of its own (the home page's honors).
             answers_from_reads = bool(getattr(model, "graphql_reads", {}).get(to_snake_case(name)))
             if self.returns_models(child_type) and not answers_from_reads:
-                own += self._resolver_queries(child_type, context)
+                own += self._resolver_queries(child_type, context, is_list)
             below = self._resolved(child_type, context, size)
         else:
             loaded = name in getattr(getattr(parent_type, "graphene_type", None), "graphql_loaded", ())
-            own = self._resolver_queries(child_type, context) if self.returns_models(child_type) and not loaded else 0
+            answers_models = self.returns_models(child_type) and not loaded
+            own = self._resolver_queries(child_type, context, is_list) if answers_models else 0
             own += context.items * getattr(getattr(child_type, "graphene_type", None), "graphql_queries", 0)
             own += ROOT_QUERIES if parent_type is self.measure.schema.query_type else 0
             below = self._resolved(child_type, context, size)
@@ -242,9 +243,10 @@ class QueryEstimate:
         )
 
     @staticmethod
-    def _resolver_queries(child_type, context):
-        """A resolver answering model instances: its query, and `.specific()` per page type for pages. In a
-        StreamField the conversion read them, but a chosen page is made specific one at a time."""
+    def _resolver_queries(child_type, context, is_list):
+        """A resolver answering model instances: its query, and `.specific()` for pages (one query per page type
+        for a list, one for a single page). In a StreamField the conversion read them, but a chosen page is made
+        specific one at a time."""
         if context.in_stream:
             return context.items if is_abstract_type(child_type) else 0
-        return context.items * (1 + (page_type_count() if is_abstract_type(child_type) else 1))
+        return context.items * (1 + (page_type_count() if is_abstract_type(child_type) and is_list else 1))
