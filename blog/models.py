@@ -86,6 +86,8 @@ class BlogPostPage(LabPage):
         GraphQLBoolean("is_sample", required=True, description="Sample content showing the blocks, not the lab's."),
         GraphQLSeo(),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {"seo": ("authors__person", "tags", "hero_image__renditions")}
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
@@ -146,6 +148,8 @@ class BlogPostPage(LabPage):
 
     search_result_type = "BlogPostPage"
     search_result_order = 30
+
+    search_hit_reads = ("tags",)  # what the snippet reads (graphql_api.search)
 
     def search_hit_text(self):
         return join_text(self.summary, stream_text(self.body), ", ".join(self.tag_names))

@@ -111,6 +111,8 @@ class KindLink(Orderable):
         GraphQLString("label", required=True, source="kind_label"),
         GraphQLString("url", required=True),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {"label": ()}
 
     class Meta(Orderable.Meta):
         abstract = True
@@ -142,6 +144,16 @@ class LabImage(AbstractImage):
         GraphQLString("alt", required=True, source="alt_text", description="The description, else the title."),
         GraphQLBoolean("is_sample", required=True, description="Sample content, not the lab's own."),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {
+        "src": (),
+        "aspect_ratio": (),
+        "sizes": (),
+        "rendition": ("renditions",),
+        "src_set": ("renditions",),
+        "is_svg": (),
+        "alt": (),
+    }
 
     class Meta(AbstractImage.Meta):
         # core.media.serve_image_file finds an image by its stored file name on every public file request.

@@ -15,18 +15,22 @@ ANSWERS = "_graphql_batched"
 
 
 class PeersMiddleware:
-    """Make each list of model instances a batch: its items learn their peers, and the relations the query selects
-    on them are prefetched for the whole list at once."""
+    """Make each list of model instances a batch (a single object, such as `page(urlPath:)`'s, a batch of one): its
+    items learn their peers, and the relations the query selects on them are prefetched for the whole list at once."""
 
     def resolve(self, next, root, info, **kwargs):
         result = next(root, info, **kwargs)
         if isinstance(result, QuerySet):
             result = list(result)
-        if isinstance(result, list) and result and isinstance(result[0], Model):
-            if not (isinstance(root, Model) and PEERS in root.__dict__ and model_field(type(root), info.field_name)):
-                # A batch's relations were prefetched with the batch, nested relations included.
-                prefetch_selected(result, info)
-            _make_peers(result)
+        if result is root:  # a field read from the object itself (`seo`'s source is the page)
+            return result
+        items = [result] if isinstance(result, Model) else result
+        if not (isinstance(items, list) and items and isinstance(items[0], Model)) or PEERS in items[0].__dict__:
+            return result  # not model instances, or loaded by `batched` with their peers and prefetched there
+        if not (isinstance(root, Model) and PEERS in root.__dict__ and model_field(type(root), info.field_name)):
+            # A batch's relations were prefetched with the batch, nested relations included.
+            prefetch_selected(items, info)
+        _make_peers(items)
         return result
 
 
@@ -40,6 +44,7 @@ def batched(item, key, load, info):
     """The answer for `item` of `load(peers) -> {pk: answer}`, loaded once for the item and all its peers, with the
     relations the query selects on the answers prefetched for all of them."""
     answers = item.__dict__.setdefault(ANSWERS, {})
+    key = (key, info.path.key)  # each alias loads (and prefetches) for its own selection
     if key not in answers:
         peers = [peer for peer in item.__dict__.get(PEERS, ()) if key not in peer.__dict__.get(ANSWERS, {})]
         peers = peers if item in peers else [item, *peers]

@@ -27,8 +27,10 @@ from dataclasses import dataclass
 
 import graphene
 from django.apps import apps
+from django.db.models import prefetch_related_objects
 from grapple.types.interfaces import get_page_interface
 from grapple.types.structures import PaginationType
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -38,6 +40,8 @@ from core.visibility import not_expired
 from .arguments import checked_search_query
 from .errors import BadRequestArgument
 from .listings import DEFAULT_PER_PAGE, checked_paging, paginate
+from .query_estimate import chooser_queries, lookup_queries
+from .selection import convert_together, own_relation_lookups
 
 HITS_PER_TYPE = 100
 SNIPPET_CHARS = 200
@@ -171,6 +175,18 @@ def checked_types(type_argument):
     return list(dict.fromkeys(names))
 
 
+def load_together(items):
+    """What the snippets and URLs of one page of hits read, for all of them at once: each type's StreamFields
+    converted together, and the relations it names in `search_hit_reads` (else all its own) prefetched."""
+    by_model = {}
+    for item in items:
+        by_model.setdefault(type(item), []).append(item)
+    for model, group in by_model.items():
+        streams = [field.name for field in model._meta.concrete_fields if isinstance(field, StreamField)]
+        convert_together([getattr(item, name) for item in group for name in streams])
+        prefetch_related_objects(group, *getattr(model, "search_hit_reads", own_relation_lookups(model)))
+
+
 def site_search(query, type_argument=None, page=None, per_page=None):
     page, per_page = checked_paging(page, per_page)
     types = checked_types(type_argument)
@@ -181,6 +197,7 @@ def site_search(query, type_argument=None, page=None, per_page=None):
             hits.extend(search_type(type_name, query))
     hits.sort(key=lambda hit: (-hit.score, str(getattr(hit.item, "title", "")).lower(), hit.type, hit.item.pk))
     listing = paginate(hits, page, per_page)
+    load_together([hit.item for hit in listing["items"]])
     items = [SiteSearchResult.from_hit(hit, query) for hit in listing["items"]]
     return SiteSearchResults(items=items, pagination=listing["pagination"])
 
@@ -201,6 +218,9 @@ class SiteSearchResult(graphene.ObjectType):
     score = graphene.Float(required=True, description="Relevance, higher is better; compare within one response.")
     page = graphene.Field(get_page_interface, description="The page, for page hits; null for talks and honors.")
 
+    # Objects the hit holds already, read with the search's own queries (graphql_api.query_estimate).
+    graphql_loaded = {"page"}
+
     @classmethod
     def from_hit(cls, hit, query):
         item = hit.item
@@ -215,9 +235,23 @@ class SiteSearchResult(graphene.ObjectType):
         )
 
 
+def search_queries():
+    """An upper bound of the SQL queries of one search: per type, its search, the conversion of its StreamFields
+    and the relations its hits read (`load_together`)."""
+    total = 0
+    for model in SEARCH_TYPES.values():
+        streams = [field for field in model._meta.concrete_fields if isinstance(field, StreamField)]
+        reads = getattr(model, "search_hit_reads", own_relation_lookups(model))
+        total += 1 + sum(chooser_queries(field.stream_block) for field in streams) + lookup_queries(reads)
+    return total
+
+
 class SiteSearchResults(graphene.ObjectType):
     items = graphene.List(graphene.NonNull(SiteSearchResult), required=True)
     pagination = graphene.Field(PaginationType, required=True)
+
+    # Queries its resolver runs, whatever is selected (graphql_api.query_estimate).
+    graphql_queries = search_queries()
 
 
 class SiteSearchQuery(graphene.ObjectType):

@@ -3,12 +3,19 @@
 `optimized` reads the selection below a field and the models' metadata, and joins, prefetches and leaves out
 columns accordingly: a foreign key is joined, a many-to-many or reverse relation is prefetched (pages only if the
 public may see them), an image brings its renditions, and a StreamField nobody selected is not read. Nothing is
-declared per field or per app: a model added by an app is batched the same way.
+declared per relation: a model added by an app is batched the same way.
+
+A field the model computes (SEO, a citation) reads relations the selection cannot show. A model says which in
+`graphql_reads` (the field's name in snake case -> the lookups it reads, e.g. `{"seo": ("authors__person",)}`), and
+only those are prefetched; for a computed field it does not declare, every relation of its own is.
 """
 
-from django.db.models import ForeignObjectRel, ManyToManyField, Prefetch, prefetch_related_objects
+from collections.abc import Iterable, Mapping
+
+from django.db.models import ForeignObjectRel, ManyToManyField, Model, Prefetch, prefetch_related_objects
 from graphene.utils.str_converters import to_snake_case
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
+from grapple.registry import registry
 from modelcluster.fields import ParentalKey
 from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField, StreamField
@@ -19,7 +26,8 @@ from core.visibility import public_pages
 
 # Fields every page type answers from the page's own row, the request or a cache (grapple reads `contentType` from
 # Django's content type cache), never from a relation or a heavy column.
-ROW_FIELDS = {"__typename", "id", "url", "urlPath", "pageType", "contentType", "title", "slug"}
+# `searchScore` is the search hit's own attribute.
+ROW_FIELDS = {"__typename", "id", "url", "urlPath", "pageType", "contentType", "title", "slug", "searchScore"}
 # Page-tree fields, loaded for a whole list by `graphql_api.interfaces`: they read no relation of the page itself.
 TREE_FIELDS = {"parent", "children", "siblings", "nextSiblings", "previousSiblings", "descendants", "ancestors"}
 
@@ -64,7 +72,8 @@ def prefetch_selected(instances, info):
 
 def convert_together(stream_values):
     """Convert the blocks of several StreamFields with one `bulk_to_python` per block type across all of them, so
-    the images, documents and pages chosen in 50 pages' bodies are read in one query per kind, not 50.
+    the images, documents and pages chosen in 50 pages' bodies are read in one query per kind, not 50; the chosen
+    images' renditions come in one more.
 
     Wagtail converts one stream at a time (`StreamValue._prefetch_blocks`); this fills the same slots beforehand.
     """
@@ -74,10 +83,26 @@ def convert_together(stream_values):
             if value._bound_blocks[index] is None and raw["type"] in value.stream_block.child_blocks:
                 child_block = value.stream_block.child_blocks[raw["type"]]
                 pending.setdefault(id(child_block), (child_block, []))[1].append((value, index, raw))
+    chosen = []
     for child_block, entries in pending.values():
         converted = child_block.bulk_to_python([raw["value"] for _, _, raw in entries])
         for (value, index, raw), native in zip(entries, converted, strict=True):
             value._bound_blocks[index] = StreamValue.StreamChild(child_block, native, id=raw.get("id"))
+        chosen.extend(converted)
+    if images := [image for image in _chosen_objects(chosen) if isinstance(image, AbstractImage)]:
+        prefetch_related_objects(images, "renditions")
+
+
+def _chosen_objects(values):
+    """The model instances in converted block values, in structs and lists (a nested stream converts its own
+    blocks when read: it is not made to here)."""
+    for value in values:
+        if isinstance(value, Model):
+            yield value
+        elif isinstance(value, Mapping):
+            yield from _chosen_objects(value.values())
+        elif isinstance(value, Iterable) and not isinstance(value, str | bytes | StreamValue):
+            yield from _chosen_objects(value)
 
 
 def _optimized(queryset, nodes, fragments):
@@ -89,16 +114,17 @@ def _optimized(queryset, nodes, fragments):
 
 
 def _relations(model, nodes, fragments, prefix, join=True):
-    """`select_related` and `prefetch_related` lookups for the relations of `model` that `nodes` select.
-
-    A field the model computes (SEO, a citation, a label) may read any of the model's own relations: when one is
-    selected, every relation the model declares itself (foreign keys, many-to-many, inline children) is prefetched.
-    """
+    """`select_related` and `prefetch_related` lookups for the relations of `model` that `nodes` select, and for
+    those its selected computed fields read (`computed_reads`), the latter after the former so a declared
+    `authors__person` goes through the `authors` the selection prefetches."""
     grouped = _grouped(nodes, fragments)
     fields = {name: model_field(model, name) for name in grouped if name not in ROW_FIELDS}
-    if any(field is None and name not in TREE_FIELDS for name, field in fields.items()):
+    computed = computed_fields(model, fields)
+    declared = getattr(model, "graphql_reads", {})
+    if any(to_snake_case(name) not in declared for name in computed):
         for field in _own_relations(model):
             fields.setdefault(field.name, field)
+    reads = [lookup for name in computed if to_snake_case(name) in declared for lookup in declared[to_snake_case(name)]]
     joins, prefetches = [], {}
     for name, field in fields.items():
         if field is None or not field.is_relation or field.related_model is None:
@@ -131,7 +157,40 @@ def _relations(model, nodes, fragments, prefix, join=True):
             prefetches[lookup] = Prefetch(lookup, queryset=_optimized(inner, children, fragments))
         elif field.many_to_many:  # a tag manager: its own prefetching
             prefetches[lookup] = lookup
+    for lookup in reads:
+        prefetches.setdefault(prefix + lookup, prefix + lookup)
     return joins, list(prefetches.values())
+
+
+def computed_fields(model, selected):
+    """The names, among `selected` (GraphQL name -> model field or None), of the fields `model` computes; a name
+    its type does not have (selected in a fragment on another type) is none of them."""
+    graphql_type = registry.models.get(model)
+    own = graphql_type._meta.fields if graphql_type is not None else {}
+    return [
+        name
+        for name, field in selected.items()
+        if field is None and name not in TREE_FIELDS | ROW_FIELDS and to_snake_case(name) in own
+    ]
+
+
+def computed_reads(model, graphql_name):
+    """The relation lookups a computed field reads: those the model declares in `graphql_reads`, else all its own
+    (an image with its renditions)."""
+    declared = getattr(model, "graphql_reads", {})
+    name = to_snake_case(graphql_name)
+    return list(declared[name]) if name in declared else own_relation_lookups(model)
+
+
+def own_relation_lookups(model):
+    """`prefetch_related` lookups for every relation of the model's own (`_own_relations`), images' renditions too."""
+    lookups = []
+    for field in _own_relations(model):
+        lookup = field.get_accessor_name() if isinstance(field, ForeignObjectRel) else field.name
+        lookups.append(lookup)
+        if issubclass(field.related_model, AbstractImage):
+            lookups.append(f"{lookup}__renditions")
+    return lookups
 
 
 def _lookup(prefetch):

@@ -59,12 +59,14 @@ from graphql.validation.validate import ValidationAbortedError
 from grapple.settings import grapple_settings
 
 from .arguments import SIZE_ARGUMENT_RANGES, size_argument_error
+from .query_estimate import QueryEstimate
 from .roots import SEARCH_RESULTS_LIMIT
 
 INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
 LIST_SIZE_ARGUMENTS = ("limit", "perPage")  # the number of items a list returns (SizeArgumentsRule bounds them)
 # Lists without a size argument whose resolver returns more than the default number of items.
-LIST_SIZE_HINTS = {("Query", "search"): SEARCH_RESULTS_LIMIT}
+# `sites` lists the hostnames the admins set up, not content: counted as at most 3 (the lab runs one).
+LIST_SIZE_HINTS = {("Query", "search"): SEARCH_RESULTS_LIMIT, ("Query", "sites"): 3}
 
 GRAPHQL_INT_RANGE = range(-(2**31), 2**31)
 
@@ -80,6 +82,7 @@ def limits():
         "MAX_DOCUMENT_CHARS": 15_000,
         "MAX_OPERATIONS": 10,
         "MAX_COST": 5000,
+        "MAX_QUERIES": 150,
         "DEFAULT_LIST_SIZE": 10,
         "MAX_SECONDS": 10,
         "MAX_BODY_BYTES": 1_048_576,
@@ -163,6 +166,13 @@ class DocumentMeasure:
                     return max(1, min(size, self.max_list_size))
         return None
 
+    def list_size(self, node, parent_type, inherited_size, list_levels=1):
+        """The number of items a list field returns: its size argument, else the size its parent was given, else
+        its resolver's default; a list of lists counts the default for each inner list."""
+        hint = LIST_SIZE_HINTS.get((getattr(parent_type, "name", None), node.name.value))
+        size = self._size_argument(node) or inherited_size or hint or self.default_list_size
+        return size * self.default_list_size ** (list_levels - 1)
+
     # Walk ----------------------------------------------------------------------------------------------------
 
     def operation(self, operation):
@@ -238,15 +248,12 @@ class DocumentMeasure:
             list_levels += isinstance(wrapped, GraphQLList)
             wrapped = wrapped.of_type
         child_type = get_named_type(field_type) if field_type is not None else None
-        size = self._size_argument(node)
         if list_levels:
-            hint = LIST_SIZE_HINTS.get((getattr(parent_type, "name", None), name))
-            multiplier = size or inherited_size or hint or self.default_list_size
-            multiplier *= self.default_list_size ** (list_levels - 1)
+            multiplier = self.list_size(node, parent_type, inherited_size, list_levels)
             child_inherited = None
         else:
             multiplier = 1
-            child_inherited = size
+            child_inherited = self._size_argument(node)
         child_depth, child_cost = self.selection_set(node.selection_set, child_type, child_inherited)
         return 1 + child_depth, 1 + multiplier * child_cost
 
@@ -316,6 +323,9 @@ class DocumentLimitsRule(ValidationRule):
                 )
             elif cost > limit["MAX_COST"]:
                 errors.append(GraphQLError(f"Query cost {cost} exceeds the limit of {limit['MAX_COST']}.", operation))
+            elif (queries := QueryEstimate(measure).operation(operation)) > limit["MAX_QUERIES"]:
+                message = f"Query may run {queries} SQL queries, over the limit of {limit['MAX_QUERIES']}."
+                errors.append(GraphQLError(message, operation))
         return errors
 
 
@@ -480,10 +490,11 @@ def measure(schema, document, variables=None):
     """(depth, aliases, cost, root fields) of a document's operations, the worst of each: for tests and reports."""
     walker = DocumentMeasure(schema, document, variables)
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    depth = cost = root_fields = 0
+    depth = cost = root_fields = queries = 0
     for operation in operations:
         operation_depth, operation_cost = walker.operation(operation)
         depth, cost = max(depth, operation_depth), max(cost, operation_cost)
         root_fields = max(root_fields, walker.root_fields(operation))
+        queries = max(queries, QueryEstimate(walker).operation(operation))
     aliases = len(aliased_fields(document))
-    return {"depth": depth, "aliases": aliases, "cost": cost, "root_fields": root_fields}
+    return {"depth": depth, "aliases": aliases, "cost": cost, "root_fields": root_fields, "queries": queries}

@@ -106,6 +106,17 @@ class HomePage(LabPage):
         ),
         GraphQLSeo(),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    # The lab's sections are lists with queries of their own, for the one home page.
+    graphql_reads = {
+        "honors": (),
+        "lead_honors": (),
+        "member_honors": (),
+        "competition_awards": (),
+        "industry_partners": (),
+        "open_source_projects": (),
+        "seo": ("hero_image__renditions",),
+    }
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

@@ -140,6 +140,8 @@ class PersonPosition(Orderable):
         GraphQLBoolean("current", required=True, source="current"),
         GraphQLForeignKey("advisor", "people.PersonPage", source="public_advisor"),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {"current": ()}
 
     def clean(self):
         if not (self.role or self.title or self.organisation):
@@ -210,6 +212,13 @@ class PersonPage(LabPage):
         ),
         GraphQLSeo(),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {
+        "name": (),
+        "role_label": (),
+        "publications": ("authorships__page",),
+        "seo": ("photo__renditions",),
+    }
 
     parent_page_types = ["people.PeopleIndexPage"]
     subpage_types = []
@@ -224,7 +233,9 @@ class PersonPage(LabPage):
 
     def public_publications(self, info=None, **kwargs):
         """Through the person's authorships (publications refer to people by label; nothing is imported)."""
-        pages = {row.page_id: row.page for row in self.authorships.select_related("page")}
+        prefetched = "authorships" in getattr(self, "_prefetched_objects_cache", {})  # a list's batch did
+        rows = self.authorships.all() if prefetched else self.authorships.select_related("page")
+        pages = {row.page_id: row.page for row in rows}
         public = [page for page in pages.values() if self.public_page(page)]
         return sorted(public, key=lambda page: (-(page.year or 0), page.title))
 
@@ -256,6 +267,8 @@ class PersonPage(LabPage):
 
     search_result_type = "PersonPage"
     search_result_order = 20
+
+    search_hit_reads = ()  # what the snippet reads (graphql_api.search)
 
     def search_hit_text(self):
         role = self.get_role_display() if self.role != Role.UNKNOWN else ""
@@ -350,6 +363,8 @@ class Honor(index.Indexed, ClusterableModel):
 
     search_result_type = "honor"
     search_result_order = 70
+
+    search_hit_reads = ("recipients", "project")  # what the snippet and URL read (graphql_api.search)
 
     def search_hit_text(self):
         recipients = ", ".join(person.title for person in self.recipients.all() if public_or_none(person))
@@ -475,6 +490,8 @@ class Talk(index.Indexed, models.Model):
 
     search_result_type = "talk"
     search_result_order = 60
+
+    search_hit_reads = ("speaker",)  # what the snippet and URL read (graphql_api.search)
 
     def search_hit_text(self):
         speaker = self.public_speaker

@@ -56,6 +56,8 @@ class ResearchAreaPage(LabPage):
         GraphQLStreamBlocks("body", BaseStreamBlock),
         GraphQLSeo(),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {"seo": ("image__renditions",)}
 
     parent_page_types = ["research.ResearchAreaIndexPage"]
     subpage_types = []
@@ -72,6 +74,8 @@ class ResearchAreaPage(LabPage):
 
     search_result_type = "ResearchAreaPage"
     search_result_order = 50
+
+    search_hit_reads = ()  # what the snippet reads (graphql_api.search)
 
     def search_hit_text(self):
         return join_text(self.summary, stream_text(self.body))
@@ -215,6 +219,14 @@ class ProjectPage(LabPage):
         GraphQLSeo(),
         GraphQLScholarMeta("scholar_meta_tags"),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {
+        "github_url": (),
+        "citation_bibtex": ("authors__person", "links"),
+        "citation_csl_json": ("authors__person", "links"),
+        "seo": ("authors__person", "links"),
+        "scholar_meta": ("authors__person", "links"),
+    }
 
     parent_page_types = ["research.ProjectIndexPage"]
     subpage_types = []
@@ -258,6 +270,8 @@ class ProjectPage(LabPage):
 
     search_result_type = "ProjectPage"
     search_result_order = 10
+
+    search_hit_reads = ("authors__person",)  # what the snippet reads (graphql_api.search)
 
     def search_hit_text(self):
         authors = ", ".join(author.public_name for author in self.public_authors())

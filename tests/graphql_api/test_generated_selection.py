@@ -2,7 +2,8 @@
 
 The queries are generated from the schema itself: every field without required arguments of every type reachable
 from a listing or a page list, two levels deep, with a fragment on every member of each union and interface. The
-SQL count must be the same for 2 items as for 5, and for 5 as for 50.
+SQL count must be the same for 2 items as for 5, and for 5 as for 50, and never above the API's estimate of it
+(`graphql_api.query_estimate`), which the limits compare with `MAX_QUERIES`.
 """
 
 import pytest
@@ -15,10 +16,12 @@ from graphql import (
     GraphQLUnionType,
     get_named_type,
     is_leaf_type,
+    parse,
 )
 from grapple.registry import registry
 
 from graphql_api.schema import app_queries, schema
+from graphql_api.validation import measure
 from tests.performance.test_query_counts import build_site, build_site_more, count_queries
 
 # Generated documents are far larger than any frontend's; the production limits stay as they are.
@@ -27,6 +30,7 @@ GENERATED_LIMITS = {
     "MAX_TOKENS": 100_000,
     "MAX_DOCUMENT_CHARS": 1_000_000,
     "MAX_COST": 10_000_000,
+    "MAX_QUERIES": 10_000_000,
     "MAX_SECONDS": 120,
 }
 
@@ -123,6 +127,10 @@ def counts(graphql, size):
     return {name: count_queries(graphql, document) for name, document in documents(size)}
 
 
+def estimates(size):
+    return {name: measure(GRAPHQL, parse(document))["queries"] for name, document in documents(size)}
+
+
 @pytest.fixture
 def generated_limits(settings):
     settings.GRAPHQL_LIMITS = {**settings.GRAPHQL_LIMITS, **GENERATED_LIMITS}
@@ -137,3 +145,7 @@ def test_every_field_two_levels_deep_costs_the_same_for_2_5_and_50_items(graphql
     at_50 = counts(graphql, 50)
     report = {name: (at_2[name], at_5[name], at_50[name]) for name in at_2}
     assert at_2 == at_5 == at_50, f"SQL queries at (2, 5, 50) items: {report}"
+    estimated = estimates(50)
+    assert all(at_50[name] <= estimated[name] for name in at_50), {
+        name: (at_50[name], estimated[name]) for name in at_50
+    }

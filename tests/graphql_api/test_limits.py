@@ -6,6 +6,7 @@ actual page view stays.
 
 import itertools
 import json
+import re
 
 import pytest
 from django.conf import settings
@@ -54,6 +55,7 @@ def test_the_defaults_are_those_documented():
     }
     assert (LIMITS["MAX_TOKENS"], LIMITS["MAX_DOCUMENT_CHARS"], LIMITS["MAX_COST"]) == (2000, 15_000, 5000)
     assert (LIMITS["MAX_SECONDS"], LIMITS["DEFAULT_LIST_SIZE"], LIMITS["MAX_BODY_BYTES"]) == (10, 10, 1_048_576)
+    assert LIMITS["MAX_QUERIES"] == 150
 
 
 def test_depth_over_the_limit_is_refused_with_the_depth_and_the_limit(client, django_assert_num_queries):
@@ -134,6 +136,20 @@ def test_cost_of_a_listing_uses_per_page_for_its_items(client, django_assert_num
     # blogPosts(perPage: 100) passes 100 down to `items`: 1 + (1 + 100 * (1 + 10 * (1 + 10 * 1))) = 11102.
     query = "{ blogPosts(perPage: 100) { items { children { children { id } } } } }"
     assert refused(client, django_assert_num_queries, query) == ["Query cost 11102 exceeds the limit of 5000."]
+
+
+def test_sql_estimate_over_the_limit_is_refused(client, django_assert_num_queries):
+    # A page-tree field given `order` runs per page: 100 pages x (1 + one query per page type) is far over 150.
+    query = '{ pages(limit: 100) { children(order: "title") { id } } }'
+    [message] = refused(client, django_assert_num_queries, query)
+    assert re.fullmatch(r"Query may run \d+ SQL queries, over the limit of 150\.", message), message
+
+
+def test_sql_estimate_counts_a_batched_field_once_per_list_not_per_item():
+    per_item = measure(schema.graphql_schema, parse('{ pages(limit: 100) { children(order: "title") { id } } }'))
+    batched = measure(schema.graphql_schema, parse("{ pages(limit: 100) { children { id } } }"))
+    assert batched["queries"] * 10 < per_item["queries"]
+    assert batched["queries"] <= LIMITS["MAX_QUERIES"]
 
 
 NEGATIVE_LIMIT = "`limit` must be between 1 and 100; got -1."
@@ -349,7 +365,8 @@ fragment Body on BaseStreamBlock {
 def test_a_realistic_frontend_query_stays_well_under_every_limit(graphql, site_tree, image):
     """A post page with fragments for the 11 block types, and a listing of 20 with authors, images and tags.
 
-    Measured: depth 6 (limit 10), 0 aliases (15), 2 root fields (15), cost 2264 (5000), 1450 characters (15,000).
+    Measured: depth 6 (limit 10), 0 aliases (15), 2 root fields (15), cost 2264 (5000), 1450 characters (15,000),
+    SQL estimate 43 (150).
     """
     posts = [
         BlogPostPageFactory(parent=site_tree["blog"], hero_image=image, tag_names=["quantization"]) for _ in range(3)
@@ -363,6 +380,7 @@ def test_a_realistic_frontend_query_stays_well_under_every_limit(graphql, site_t
     assert figures["aliases"] == 0
     assert figures["root_fields"] == 2
     assert figures["cost"] <= LIMITS["MAX_COST"] // 2
+    assert figures["queries"] <= LIMITS["MAX_QUERIES"] // 3
     assert len(REALISTIC_QUERY) < LIMITS["MAX_DOCUMENT_CHARS"] // 10
 
     data = graphql.query(REALISTIC_QUERY, variables)
