@@ -167,6 +167,8 @@ class NewsPage(LabPage):
         ),
         GraphQLSeo(),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {"venue_phrase": (), "seo": ()}
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

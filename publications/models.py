@@ -168,6 +168,7 @@ class PublicationAward(Orderable):
 
     panels = [FieldPanel("kind"), FieldPanel("label")]
     graphql_fields = [GraphQLString("kind", required=True), GraphQLString("label", required=True, source="text")]
+    graphql_reads = {"label": ()}
 
     @property
     def text(self):
@@ -275,6 +276,17 @@ class PublicationPage(LabPage):
         GraphQLSeo(),
         GraphQLScholarMeta("scholar_meta_tags"),
     ]
+    # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
+    graphql_reads = {
+        "doi_url": (),
+        "arxiv_url": (),
+        "citation_bibtex": ("authors__person", "links"),
+        "citation_csl_json": ("authors__person", "links"),
+        "citation_ris": ("authors__person", "links"),
+        "formatted_citations": ("authors__person", "links"),
+        "seo": ("authors__person", "links"),
+        "scholar_meta": ("authors__person", "links"),
+    }
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []

@@ -6,7 +6,6 @@ Also grapple's remaining raw paths, closed in graphql_api/roots.py: `site { page
 
 import datetime
 import json
-import time
 
 import pytest
 from django.utils import timezone
@@ -25,11 +24,9 @@ def send(client, query, variables=None):
 
 
 def refused(client, django_assert_num_queries, query, variables=None):
-    """Messages of a request refused before any SQL runs, within a second."""
-    started = time.monotonic()
+    """Messages of a request refused before any SQL runs (counts, not seconds: a busy machine is no failure)."""
     with django_assert_num_queries(0):
         response = send(client, query, variables)
-    assert time.monotonic() - started < 1
     assert response.status_code == 200, response.content
     payload = response.json()
     assert "data" not in payload, payload
