@@ -47,7 +47,8 @@ from blog.models import BlogIndexPage, BlogPostAuthor, BlogPostPage, BlogPostTag
 from core.models import LabImage  # noqa: E402
 from home.models import HomePage  # noqa: E402
 from news.models import LinkLabel, NewsIndexPage, NewsKind, NewsLink, NewsPage  # noqa: E402
-from research.models import ProjectAuthor, ProjectIndexPage, ProjectLink, ProjectPage, ResearchAreaPage  # noqa: E402
+from publications.models import PublicationAuthor, PublicationIndexPage, PublicationPage  # noqa: E402
+from research.models import ProjectIndexPage, ProjectLink, ProjectPage, ResearchAreaPage  # noqa: E402
 
 IMAGES = 24
 IMAGE_SIZE = (1600, 900)
@@ -254,8 +255,6 @@ def items(seed, blog, news, projects):
         fields = {
             "short_name": f"BENCH-{number}",
             "summary": text.sentence(30),
-            "affiliations": "MIT",
-            "venue": r.choice(VENUES),
             "year": r.randint(2016, 2026),
             "github_repo": f"mit-han-lab/bench-{number}",
             "github_stars": r.choice([0, 50, 300, 800, 1500, 4000]),
@@ -263,28 +262,37 @@ def items(seed, blog, news, projects):
         }
         rows.append((f"{text.title()} ({number})", f"bench-project-{number}", NEWEST, fields))
         links = text.sample(["paper", "code", "demo", "video"], 1, 3)
-        related.append((links, [text.name() for _ in range(r.randint(1, 5))], text.sample(areas, 1, 2)))
+        paper = {"venue_short": r.choice(VENUES), "year": fields["year"], "abstract": text.paragraph(3)}
+        authors = [text.name() for _ in range(r.randint(1, 5))]
+        related.append((links, authors, text.sample(areas, 1, 2), (text.title(), paper)))
     project_ids = insert_pages(ProjectIndexPage.objects.get(), ProjectPage, rows)
     pairs = list(zip(project_ids, related, strict=True))
     ProjectLink.objects.bulk_create(
         [
             ProjectLink(page_id=pk, kind=kind, url=f"https://example.org/{pk}/{kind}", sort_order=order)
-            for pk, (links, _, _) in pairs
+            for pk, (links, *_) in pairs
             for order, kind in enumerate(links)
         ],
         batch_size=BATCH,
     )
-    ProjectAuthor.objects.bulk_create(
+    insert_m2m(ProjectPage, "research_areas", [(pk, a) for pk, (_, _, chosen, _) in pairs for a in chosen])
+    # Each project's paper: a publication linked to it, with its authors (a project holds no paper of its own).
+    paper_rows = [
+        (title, f"bench-paper-{number}", NEWEST, paper)
+        for number, (_, (_, _, _, (title, paper))) in enumerate(pairs, start=1)
+    ]
+    paper_ids = insert_pages(PublicationIndexPage.objects.get(), PublicationPage, paper_rows)
+    PublicationAuthor.objects.bulk_create(
         [
-            ProjectAuthor(page_id=pk, name=name, sort_order=order)
-            for pk, (_, names, _) in pairs
+            PublicationAuthor(page_id=paper_pk, name=name, sort_order=order)
+            for paper_pk, (_, (_, names, _, _)) in zip(paper_ids, pairs, strict=True)
             for order, name in enumerate(names)
         ],
         batch_size=BATCH,
     )
-    insert_m2m(ProjectPage, "research_areas", [(pk, a) for pk, (_, _, chosen) in pairs for a in chosen])
+    insert_m2m(PublicationPage, "projects", [(paper, pk) for paper, (pk, _) in zip(paper_ids, pairs, strict=True)])
     all_projects = list(ProjectPage.objects.order_by("pk").values_list("pk", flat=True))
-    log(f"{projects} projects", started)
+    log(f"{projects} projects, each with a publication", started)
 
     # Blog posts, newest first: about two days apart
     rows, related = [], []
@@ -350,7 +358,7 @@ def items(seed, blog, news, projects):
     insert_m2m(NewsPage, "projects", [(pk, p) for pk, (_, _, chosen) in pairs for p in chosen])
     log(f"{news} news items", started)
 
-    check_tree([ProjectPage, BlogPostPage, NewsPage])
+    check_tree([ProjectPage, PublicationPage, BlogPostPage, NewsPage])
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics for the planner, as autovacuum would compute them later
     log(f"tree checked, {Page.objects.count()} pages in all; ANALYZE done", started)

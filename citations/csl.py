@@ -1,7 +1,7 @@
-"""A project's citation, as CSL-JSON and as BibTeX.
+"""A published work's citation (a publication page's), as CSL-JSON and as BibTeX.
 
-The project's fields are the source: its paper title (else its title), authors in byline order, venue, year, DOI and
-paper link. A BibTeX entry stored on the project (imported, or pasted by an editor) is served as BibTeX as it is, and
+The work's fields are the source: its paper title (else its title), authors in byline order, venue, year, DOI and
+paper link. A BibTeX entry stored on the work (imported, or pasted by an editor) is served as BibTeX as it is, and
 lends CSL-JSON its entry type and the details the fields do not hold (volume, issue, pages, publisher).
 
 CSL-JSON follows the CSL 1.0.2 schema (https://github.com/citation-style-language/schema, csl-data.json): one item
@@ -34,7 +34,7 @@ CSL_TYPES = {
     "misc": "article",
 }
 JOURNAL_TYPES = {"article"}
-# Fields of a stored entry that CSL-JSON carries beyond the project's own fields.
+# Fields of a stored entry that CSL-JSON carries beyond the work's own fields.
 EXTRA_CSL_FIELDS = {"volume": "volume", "number": "issue", "pages": "page", "publisher": "publisher"}
 _BIBTEX_SPECIALS = {
     "\\": r"\textbackslash{}",
@@ -78,26 +78,26 @@ def parse_stored_entry(bibtex):
     return entry.entry_type.lower(), {field.key: str(field.value) for field in entry.fields}
 
 
-def stored_entry(project):
-    return parse_stored_entry(project.bibtex or "")
+def stored_entry(work):
+    return parse_stored_entry(work.bibtex or "")
 
 
-def entry_type(project):
+def entry_type(work):
     """The BibTeX entry type: the stored entry's, else a conference paper when there is a venue, else misc."""
-    if stored := stored_entry(project):
+    if stored := stored_entry(work):
         return stored[0]
-    if declared := getattr(project, "bibtex_type", ""):
+    if declared := getattr(work, "bibtex_type", ""):
         return declared
-    return "inproceedings" if project.venue else "misc"
+    return "inproceedings" if work.venue else "misc"
 
 
-def paper_title(project):
-    return getattr(project, "paper_title", "") or project.title
+def paper_title(work):
+    return getattr(work, "paper_title", "") or work.title
 
 
-def author_names(project):
+def author_names(work):
     """Public names only: an author linked to an unpublished or private person is their typed name, or left out."""
-    return [author.public_name for author in project.public_authors()]
+    return [author.public_name for author in work.public_authors()]
 
 
 def name_parts(name):
@@ -126,32 +126,32 @@ def csl_name(name):
     return item
 
 
-def paper_url(project):
+def paper_url(work):
     """The first paper (or PDF) link, else None."""
-    for link in project.links.all():
+    for link in work.links.all():
         if link.kind in {"paper", "pdf"} and link.url:
             return link.url
     return None
 
 
-def project_csl(project, page_url=None):
-    """The project's citation as one CSL-JSON item (a dict)."""
+def work_csl(work, page_url=None):
+    """The work's citation as one CSL-JSON item (a dict)."""
     item = {
-        "id": project.short_name or str(project.pk),
-        "type": CSL_TYPES.get(entry_type(project), "article"),
-        "title": paper_title(project),
+        "id": work.short_name or str(work.pk),
+        "type": CSL_TYPES.get(entry_type(work), "article"),
+        "title": paper_title(work),
     }
-    if authors := author_names(project):
+    if authors := author_names(work):
         item["author"] = [csl_name(name) for name in authors]
-    if project.venue:
-        item["container-title"] = project.venue
-    if project.year:
-        item["issued"] = {"date-parts": [[project.year]]}
-    if doi := getattr(project, "doi", ""):
+    if work.venue:
+        item["container-title"] = work.venue
+    if work.year:
+        item["issued"] = {"date-parts": [[work.year]]}
+    if doi := getattr(work, "doi", ""):
         item["DOI"] = doi
-    if url := paper_url(project) or page_url:
+    if url := paper_url(work) or page_url:
         item["URL"] = url
-    if stored := stored_entry(project):
+    if stored := stored_entry(work):
         for bibtex_field, csl_field in EXTRA_CSL_FIELDS.items():
             if value := stored[1].get(bibtex_field, "").strip():
                 item[csl_field] = value.replace("--", "-").replace("\u2013", "-") if csl_field == "page" else value
@@ -162,46 +162,46 @@ def escape_bibtex(value):
     return "".join(_BIBTEX_SPECIALS.get(character, character) for character in value)
 
 
-def citation_key(project):
+def citation_key(work):
     """The page's own BibTeX key if it has one, else `<first author's family name><year><short name>`, e.g.
     lin2024awq; letters and digits only."""
-    if own := getattr(project, "bibtex_key", ""):
+    if own := getattr(work, "bibtex_key", ""):
         return own
     family = ""
-    if authors := author_names(project):
+    if authors := author_names(work):
         family = name_parts(authors[0])[2].split(" ")[-1]
-    key = re.sub(r"[^a-z0-9]", "", f"{family}{project.year or ''}{project.short_name}".lower())
-    return key or f"project{project.pk}"
+    key = re.sub(r"[^a-z0-9]", "", f"{family}{work.year or ''}{work.short_name}".lower())
+    return key or f"work{work.pk}"
 
 
-def generate_bibtex(project):
-    """A BibTeX entry written from the project's fields."""
-    kind = entry_type(project)
+def generate_bibtex(work):
+    """A BibTeX entry written from the work's fields."""
+    kind = entry_type(work)
     kind = kind if kind in CSL_TYPES else "misc"
-    fields = [("title", escape_bibtex(paper_title(project)))]
-    if authors := author_names(project):
+    fields = [("title", escape_bibtex(paper_title(work)))]
+    if authors := author_names(work):
         formatted = []
         for name in authors:
             given, particle, family, suffix = name_parts(name)
             family = f"{particle} {family}".strip()
             formatted.append(", ".join(part for part in (family, suffix, given) if part))
         fields.append(("author", escape_bibtex(" and ".join(formatted))))
-    if project.venue:
-        fields.append(("journal" if kind in JOURNAL_TYPES else "booktitle", escape_bibtex(project.venue)))
-    if project.year:
-        fields.append(("year", str(project.year)))
-    if doi := getattr(project, "doi", ""):
+    if work.venue:
+        fields.append(("journal" if kind in JOURNAL_TYPES else "booktitle", escape_bibtex(work.venue)))
+    if work.year:
+        fields.append(("year", str(work.year)))
+    if doi := getattr(work, "doi", ""):
         fields.append(("doi", doi.replace("{", "").replace("}", "")))
-    if url := paper_url(project):
+    if url := paper_url(work):
         fields.append(("url", url.replace("{", "%7B").replace("}", "%7D")))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@{kind}{{{citation_key(project)},\n{body}\n}}\n"
+    return f"@{kind}{{{citation_key(work)},\n{body}\n}}\n"
 
 
-def project_bibtex(project):
-    """The stored BibTeX if there is one, else an entry generated from the project's fields."""
-    stored = (project.bibtex or "").strip()
-    return f"{stored}\n" if stored else generate_bibtex(project)
+def work_bibtex(work):
+    """The stored BibTeX if there is one, else an entry generated from the work's fields."""
+    stored = (work.bibtex or "").strip()
+    return f"{stored}\n" if stored else generate_bibtex(work)
 
 
 __all__ = [
@@ -212,6 +212,6 @@ __all__ = [
     "generate_bibtex",
     "normalise_doi",
     "paper_title",
-    "project_bibtex",
-    "project_csl",
+    "work_bibtex",
+    "work_csl",
 ]

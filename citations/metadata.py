@@ -1,6 +1,6 @@
 """A paper's `<head>`: its schema.org ScholarlyArticle and Google Scholar's `citation_*` tags, from its citation.
 
-For any page with the fields citations.csl reads (a project with its paper, a publication).
+For any page with the fields citations.csl reads (a publication).
 """
 
 from urllib.parse import urlsplit
@@ -10,28 +10,28 @@ from scholarly.metadata import frontend_url, headline, json_ld_base, organizatio
 from .csl import JOURNAL_TYPES, author_names, doi_url, entry_type, paper_title, paper_url
 
 
-def scholarly_article_json_ld(project):
-    data = json_ld_base(project, "ScholarlyArticle")
-    title = paper_title(project)
+def scholarly_article_json_ld(work):
+    data = json_ld_base(work, "ScholarlyArticle")
+    title = paper_title(work)
     data["headline"] = headline(title)
     data["name"] = title
-    if authors := [author_reference(author) for author in project.public_authors()]:
+    if authors := [author_reference(author) for author in work.public_authors()]:
         data["author"] = authors
-    if date := getattr(project, "publication_date", None):
+    if date := getattr(work, "publication_date", None):
         data["datePublished"] = date.isoformat()
-    elif project.year:
-        data["datePublished"] = str(project.year)
-    if project.venue:
-        periodical = "Periodical" if entry_type(project) == "article" else "PublicationEvent"
-        data["isPartOf"] = {"@type": periodical, "name": project.venue}
-    if project.doi:
-        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": project.doi}
-    arxiv_url = getattr(project, "arxiv_url", None)
+    elif work.year:
+        data["datePublished"] = str(work.year)
+    if work.venue:
+        periodical = "Periodical" if entry_type(work) == "article" else "PublicationEvent"
+        data["isPartOf"] = {"@type": periodical, "name": work.venue}
+    if work.doi:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": work.doi}
+    arxiv_url = getattr(work, "arxiv_url", None)
     if arxiv_url and "identifier" not in data:
-        data["identifier"] = {"@type": "PropertyValue", "propertyID": "arXiv", "value": project.arxiv_id}
-    if same_as := [url for url in (doi_url(project.doi), arxiv_url, paper_url(project)) if url]:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "arXiv", "value": work.arxiv_id}
+    if same_as := [url for url in (doi_url(work.doi), arxiv_url, paper_url(work)) if url]:
         data["sameAs"] = same_as
-    data["publisher"] = organization(project)
+    data["publisher"] = organization(work)
     return data
 
 
@@ -44,24 +44,24 @@ def author_reference(author):
     return data
 
 
-def scholar_meta(project):
+def scholar_meta(work):
     """Google Scholar's `citation_*` meta tags for a paper, as (name, content) pairs in the order Scholar reads them
     (https://scholar.google.com/intl/en/scholar/inclusion.html#indexing)."""
-    tags = [("citation_title", paper_title(project))]
-    tags += [("citation_author", name) for name in author_names(project)]
-    if project.year:
-        tags.append(("citation_publication_date", str(project.year)))
-    if project.venue:
-        journal = entry_type(project) in JOURNAL_TYPES
-        tags.append(("citation_journal_title" if journal else "citation_conference_title", project.venue))
-    if project.doi:
-        tags.append(("citation_doi", project.doi))
-    if arxiv_id := getattr(project, "arxiv_id", ""):
+    tags = [("citation_title", paper_title(work))]
+    tags += [("citation_author", name) for name in author_names(work)]
+    if work.year:
+        tags.append(("citation_publication_date", str(work.year)))
+    if work.venue:
+        journal = entry_type(work) in JOURNAL_TYPES
+        tags.append(("citation_journal_title" if journal else "citation_conference_title", work.venue))
+    if work.doi:
+        tags.append(("citation_doi", work.doi))
+    if arxiv_id := getattr(work, "arxiv_id", ""):
         tags.append(("citation_arxiv_id", arxiv_id))
-    for link in project.links.all():
+    for link in work.links.all():
         if link.kind in {"paper", "pdf"} and urlsplit(link.url).path.lower().endswith(".pdf"):
             tags.append(("citation_pdf_url", link.url))
             break
-    if url := frontend_url(project):
+    if url := frontend_url(work):
         tags.append(("citation_abstract_html_url", url))
     return tags

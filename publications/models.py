@@ -26,7 +26,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from citations.csl import doi_url, normalise_doi, project_bibtex, project_csl
+from citations.csl import doi_url, normalise_doi, work_bibtex, work_csl
 from citations.formats import GraphQLFormattedCitations, csl_to_ris, formatted_citations
 from citations.metadata import scholar_meta, scholarly_article_json_ld
 from core.graphql import GraphQLModelList
@@ -368,11 +368,11 @@ class PublicationPage(LabPage):
 
     @property
     def citation_bibtex(self):
-        return project_bibtex(self)
+        return work_bibtex(self)
 
     @property
     def citation_csl_json(self):
-        return project_csl(self, page_url=frontend_url(self))
+        return work_csl(self, page_url=frontend_url(self))
 
     @property
     def citation_ris(self):

@@ -57,6 +57,7 @@ class Kind:
     objects: Callable | None = None  # (exporter) -> the objects written out, in the file's order
     after: tuple = ()  # kinds referred to other than by ref/refs fields: they are imported first
     check: Callable | None = None  # (record, keys) -> problems of those references
+    retired: dict = field(default_factory=dict)  # a field no longer read -> where its value goes now
 
     @property
     def key_field(self):
@@ -247,7 +248,7 @@ def _check_records(kind, records, problems):
             problems.append(f"{kind.file} item {index + 1}: expected a mapping.")
             continue
         label = _label(kind, record, index)
-        problems.extend(f"{label}: {problem}" for problem in _fields_problems(record, kind.fields, ""))
+        problems.extend(f"{label}: {problem}" for problem in _fields_problems(record, kind.fields, "", kind.retired))
         key = record.get(kind.key) if kind.key else None
         if isinstance(key, str):
             if key in seen:
@@ -258,9 +259,12 @@ def _check_records(kind, records, problems):
 _MISSING = object()
 
 
-def _fields_problems(mapping, fields, where):
+def _fields_problems(mapping, fields, where, retired=None):
     """Problems of a mapping's fields; `where` says where the mapping is, e.g. "field 'links' item 2 "."""
-    unknown = sorted(str(name) for name in set(mapping) - set(fields))
+    retired = retired or {}
+    for name in sorted(set(mapping) & set(retired)):
+        yield f"{where}field {name!r} is no longer read here: {retired[name]}"
+    unknown = sorted(str(name) for name in set(mapping) - set(fields) - set(retired))
     if unknown:
         yield f"{where}unknown field(s) {', '.join(unknown)}."
     for field_name, spec in fields.items():

@@ -1,4 +1,4 @@
-"""Blog authors link to people, as project authors do: a person of the lab, or a typed name."""
+"""Blog authors link to people, as publication authors do: a person of the lab, or a typed name."""
 
 import shutil
 from pathlib import Path

@@ -134,6 +134,29 @@ def test_fields_of_the_wrong_type_are_problems_not_tracebacks(tmp_path):
     assert "site.yaml: field 'lab_settings' must be a dict; got []." in problems
 
 
+def test_a_project_s_retired_paper_fields_are_refused_naming_publications_yaml(tmp_path):
+    project = {"slug": "awq", "short_name": "AWQ", "title": "AWQ", "year": 2024}
+    projects = [{**project, "venue": "MLSys 2024"},
+                {**project, "slug": "qserve", "short_name": "QServe", "title": "QServe", "bibtex": "@misc{x}",
+                 "authors": [{"name": "Ji Lin"}], "paper_title": "Q", "doi": "10.1/q", "affiliations": "MIT",
+                 "colour": "red"}]  # fmt: skip
+    problems = problems_of(write_dataset(tmp_path / "d", projects=projects))
+    where = (
+        "a project's papers are publications; write it in publications.yaml, with the project's short name under "
+        "`projects`."
+    )
+    assert problems == [
+        f"projects.yaml item 'AWQ': field 'venue' is no longer read here: {where}",
+        *(f"projects.yaml item 'QServe': field {name!r} is no longer read here: {where}"
+          for name in ("affiliations", "authors", "bibtex", "doi", "paper_title")),
+        "projects.yaml item 'QServe': unknown field(s) colour.",
+    ]  # fmt: skip
+    assert "publications.yaml" in problems[0] and "venue" in problems[0]
+    # Without them the same projects are read.
+    clean = [{key: value for key, value in record.items() if key in project} for record in projects]
+    read_dataset(write_dataset(tmp_path / "ok", projects=clean))
+
+
 def test_a_refused_import_leaves_no_image_file_in_media(db, tmp_path):
     folder = write_dataset(tmp_path / "d")
     (folder / "pic.png").write_bytes((Path(__file__).parent / "pixel.png").read_bytes())
@@ -173,7 +196,7 @@ SAMPLE = {"people": [PERSON], "news": [{"key": "n", "date": "2024-01-01", "title
           "links": [{"label": "Paper", "url": "https://x.org"}], "announces": {"type": "talk", "key": "t"}}],
           "talks": [{"key": "t", "speaker": "ada", "title": "T", "event": "E", "date": "2024-01-01",
                      "links": {"video": "https://v.org"}}],
-          "projects": [{"slug": "p", "short_name": "P", "title": "P", "authors": [{"name": "A", "person": "ada"}],
+          "projects": [{"slug": "p", "short_name": "P", "title": "P", "year": 2024,
                         "links": [{"kind": "code", "url": "https://c.org"}]}],
           "images": [{"key": "i", "title": "I", "color": "#123456"}]}  # fmt: skip
 

@@ -62,7 +62,9 @@ def test_a_second_import_changes_nothing(lab_site):
 
 def test_facts_read_back_through_graphql(lab_site, graphql):
     data = graphql.query(
-        """{ project: page(urlPath: "/projects/streamingllm/") { ... on ProjectPage { shortName title venue } }
+        """{ project: page(urlPath: "/projects/streamingllm/") { ... on ProjectPage { shortName title year } }
+             awqProject: page(urlPath: "/projects/awq/") { ... on ProjectPage {
+               year publications { slug venueShort year status } } }
              awq: newsItems(project: "AWQ", perPage: 100) { items { title projects { shortName } } pagination { total } }
              y2023: newsItems(year: 2023, perPage: 100) { items { date } }
              awards { title date datePrecision }
@@ -73,6 +75,11 @@ def test_facts_read_back_through_graphql(lab_site, graphql):
              home: page(urlPath: "/") { ... on HomePage { profileName recentWork { ... on RecentWorkBlock { label projects { title } } } } } }"""
     )
     assert data["project"]["shortName"] == "StreamingLLM"
+    # A project's venue is its publication's (publications.yaml), the project keeps its year.
+    assert data["awqProject"] == {
+        "year": 2024,
+        "publications": [{"slug": "awq", "venueShort": "MLSys 2024", "year": 2024, "status": "published"}],
+    }
     assert data["awq"]["pagination"]["total"] > 0
     assert all("AWQ" in [p["shortName"] for p in item["projects"]] for item in data["awq"]["items"])
     assert data["y2023"]["items"] and all(item["date"].startswith("2023-") for item in data["y2023"]["items"])
@@ -109,8 +116,11 @@ def test_a_broken_file_is_refused_with_every_problem_named_and_nothing_written(d
     with pytest.raises(DatasetError) as refused:
         import_dataset(broken)
     problems = refused.value.problems
-    assert f"news.yaml item {news[0]['key']!r}: field 'kind' is 'gossip'; use one of: paper, award, talk, blog, announcement, release." in problems
-    assert f"news.yaml item {news[1]['key']!r}: field 'projects' refers to unknown projects 'NoSuchProject'." in problems
+    kinds = "paper, award, talk, blog, announcement, release"
+    assert f"news.yaml item {news[0]['key']!r}: field 'kind' is 'gossip'; use one of: {kinds}." in problems
+    assert (
+        f"news.yaml item {news[1]['key']!r}: field 'projects' refers to unknown projects 'NoSuchProject'." in problems
+    )
     assert f"news.yaml item {news[2]['key']!r}: field 'date' is required." in problems
     assert Page.objects.count() == pages_before
     assert not HomePage.objects.exists() and not get_image_model().objects.exists()
@@ -231,3 +241,20 @@ def test_news_carry_their_research_areas_and_course_tags(lab_site, graphql):
     assert data["area"]["pagination"]["total"] > 0
     tagged = [item["title"] for item in data["course"]["items"] if item["courses"]]
     assert tagged == ["Course 6.5940 returns in Fall with live sessions on YouTube"]
+
+
+def test_a_project_venue_in_the_lab_dataset_is_refused_naming_publications_yaml(db, tmp_path):
+    """The lab's projects.yaml no longer holds papers; an old copy that still gives a project a venue is refused."""
+    old = tmp_path / "old"
+    shutil.copytree(LAB, old)
+    projects = yaml.safe_load((old / "projects.yaml").read_text())
+    assert not {"authors", "affiliations", "venue", "bibtex", "paper_title", "doi"} & {k for p in projects for k in p}
+    projects[0]["venue"] = "MLSys 2024"
+    (old / "projects.yaml").write_text(yaml.safe_dump(projects, allow_unicode=True))
+    pages_before = Page.objects.count()
+    with pytest.raises(DatasetError) as refused:
+        import_dataset(old)
+    [problem] = refused.value.problems
+    assert problem.startswith(f"projects.yaml item {projects[0]['short_name']!r}: field 'venue' is no longer read")
+    assert "publications.yaml" in problem
+    assert Page.objects.count() == pages_before

@@ -48,7 +48,9 @@ def test_every_sample_is_marked_in_the_admin_and_the_api(lab_site, graphql, admi
     listing = admin_client.get(f"/admin/pages/{post.get_parent().pk}/")
     assert f"{post.title} [sample]" in listing.content.decode()
 
-    data = graphql.query('{ blogPosts(perPage: 30) { items { slug isSample heroImage { isSample } } } images { isSample } }')
+    data = graphql.query(
+        "{ blogPosts(perPage: 30) { items { slug isSample heroImage { isSample } } } images { isSample } }"
+    )
     flags = {item["slug"]: item["isSample"] for item in data["blogPosts"]["items"]}
     assert {slug for slug, flag in flags.items() if flag} == {post["slug"] for post in posts}
     assert all(image["isSample"] for image in data["images"])

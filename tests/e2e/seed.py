@@ -16,15 +16,19 @@ from blog.factories import BlogIndexPageFactory, BlogPostPageFactory
 from core.factories import ImageFactory
 from home.factories import HomePageFactory
 from news.factories import NewsIndexPageFactory, NewsPageFactory
+from news.models import NewsKind
 from people.factories import PeopleIndexPageFactory, PersonPageFactory
+from people.models import PersonPosition
 from publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 from publications.models import PublicationAuthor, PublicationLink
-from research.factories import ResearchAreaIndexPageFactory
+from research.factories import ProjectIndexPageFactory, ProjectPageFactory, ResearchAreaIndexPageFactory
 
 IMAGE_TITLES = ("E2E figure alpha", "E2E figure beta")
 EXISTING_POST_TITLE = "An already published post"
 EXISTING_NEWS_TITLE = "An already published news item"
 PUBLICATION_TITLE = "An E2E paper on efficient attention"
+EARLIER_PUBLICATION_TITLE = "An earlier E2E workshop paper"
+PAPER_NEWS_TITLE = "Our E2E paper appears at NeurIPS 2025"
 
 
 @transaction.atomic
@@ -39,14 +43,36 @@ def seed(port):
     blog = BlogIndexPageFactory(parent=home)
     news = NewsIndexPageFactory(parent=home)
     images = [ImageFactory(title=title, description=f"{title} (alt)") for title in IMAGE_TITLES]
-    member = PersonPageFactory(parent=PeopleIndexPageFactory(parent=home), title="Ada Member", slug="ada-member")
+    people = PeopleIndexPageFactory(parent=home)
+    member = PersonPageFactory(parent=people, title="Ada Member", slug="ada-member")
+    alumna = PersonPageFactory(
+        parent=people, title="Bea Alumna", slug="bea-alumna", role="phd", status="alumni",
+        graduation_year=2024, placement="assistant professor at Example University",
+    )  # fmt: skip
+    alumna.positions = [
+        PersonPosition(role="phd", start=datetime.date(2019, 9, 1), end=datetime.date(2024, 6, 30), advisor=member),
+        PersonPosition(title="assistant professor", organisation="Example University", start=datetime.date(2024, 9, 1)),
+    ]
+    alumna.save_revision().publish()
+    project = ProjectPageFactory(
+        parent=ProjectIndexPageFactory(parent=home), title="E2E Attention", slug="e2e-attention", short_name="E2EA"
+    )
+    publications = PublicationIndexPageFactory(parent=home)
     paper = PublicationPageFactory(
-        parent=PublicationIndexPageFactory(parent=home), title=PUBLICATION_TITLE, slug="e2e-paper",
+        parent=publications, title=PUBLICATION_TITLE, slug="e2e-paper",
         venue_short="NeurIPS 2025", year=2025, doi="10.5555/e2e.1",
     )  # fmt: skip
     paper.authors = [PublicationAuthor(person=member), PublicationAuthor(name="Outside Author")]
     paper.links = [PublicationLink(kind="code", url="https://github.com/example/e2e")]
+    paper.projects = [project]
     paper.save()
+    earlier = PublicationPageFactory(
+        parent=publications, title=EARLIER_PUBLICATION_TITLE, slug="e2e-workshop-paper",
+        venue_short="E2E Workshop 2023", venue_kind="workshop", year=2023,
+    )  # fmt: skip
+    earlier.authors = [PublicationAuthor(person=alumna), PublicationAuthor(person=member)]
+    earlier.projects = [project]
+    earlier.save()
     for page in (
         BlogPostPageFactory(parent=blog, title=EXISTING_POST_TITLE, slug="already-published"),
         NewsPageFactory(
@@ -54,6 +80,15 @@ def seed(port):
             title=EXISTING_NEWS_TITLE,
             slug="already-published",
             date=datetime.date(2024, 5, 1),
+        ),
+        NewsPageFactory(
+            parent=news,
+            title=PAPER_NEWS_TITLE,
+            slug="e2e-paper-news",
+            date=datetime.date(2023, 12, 1),
+            kind=NewsKind.PAPER,
+            publication=paper,
+            venue="NeurIPS 2025",
         ),
     ):
         page.save_revision().publish()

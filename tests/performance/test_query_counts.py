@@ -16,6 +16,8 @@ from lab.factories import IndustryPartnerFactory
 from news.factories import NewsPageFactory
 from people.factories import HonorFactory, PeopleIndexPageFactory, PersonPageFactory
 from people.models import PersonPage
+from publications.factories import PublicationIndexPageFactory, PublicationPageFactory
+from publications.models import PublicationAuthor, PublicationIndexPage
 from research.factories import ProjectIndexPageFactory, ProjectPageFactory, ResearchAreaPageFactory
 from research.models import ProjectIndexPage, ProjectLink, ProjectPage
 from tests.frontend_documents import frontend_operation
@@ -33,7 +35,12 @@ HOME_SECTIONS = """query { page(urlPath: "/") { ... on HomePage { labName profil
   openSourceProjects { shortName githubStars githubUrl } } } }"""
 
 PROJECTS = """query { projects(perPage: 20) { items { shortName title url githubStars links { kind url }
-  authors { name person { url } } researchAreas { slug } } pagination { total } } }"""
+  publications { title url } researchAreas { slug } } pagination { total } } }"""
+# A project's JSON-LD lists its public publications (subjectOf) and its links (sameAs).
+PROJECTS_JSON_LD = """query { projects(perPage: 20) { items { shortName seo { title jsonLd } } } }"""
+
+PUBLICATIONS = """query { publications(perPage: 20) { items { title url venueShort authors { name person { url } }
+  projects { shortName } citationBibtex } pagination { total } } }"""
 
 
 def build_site(site_tree, count):
@@ -42,6 +49,7 @@ def build_site(site_tree, count):
     home = site_tree["home"]
     projects_index = ProjectIndexPageFactory(parent=home)
     person = PersonPageFactory(parent=PeopleIndexPageFactory(parent=home), title="Ji Lin", slug="ji-lin")
+    publications_index = PublicationIndexPageFactory(parent=home)
     projects = []
     for number in range(count):
         project = ProjectPageFactory(
@@ -50,6 +58,7 @@ def build_site(site_tree, count):
         project.links.add(ProjectLink(kind="code", url="https://github.com/mit-han-lab/x"))
         project.research_areas.add(areas[0])
         project.save()
+        add_paper(publications_index, project, person)
         projects.append(project)
         post = BlogPostPageFactory(
             parent=site_tree["blog"], hero_image=image, tag_names=["a", "b"], body=every_block_body(image)
@@ -74,6 +83,14 @@ def build_site(site_tree, count):
     home.save()
 
 
+def add_paper(index, project, person):
+    """The project's paper: a publication linked to it, by a lab member and a typed name."""
+    PublicationPageFactory(
+        parent=index, title=f"{project.title}: a paper", slug=f"{project.slug}-paper", projects=[project],
+        authors=[PublicationAuthor(person=person), PublicationAuthor(name="A Guest")],
+    )  # fmt: skip
+
+
 def count_queries(graphql, document, variables=None):
     """SQL queries of one request, past the response cache (which would answer the second request without any)."""
     with override_settings(GRAPHQL_CACHE={**settings.GRAPHQL_CACHE, "TIMEOUT": 0}):
@@ -91,6 +108,8 @@ CASES = {
     "home page (frontend)": (lambda: frontend_operation("HomePageData"), {"urlPath": "/"}, 24),
     "home page with the lab's sections": (lambda: HOME_SECTIONS, None, 21),
     "project listing of 20": (lambda: PROJECTS, None, 7),
+    "project listing of 20 with JSON-LD": (lambda: PROJECTS_JSON_LD, None, 10),
+    "publication listing of 20": (lambda: PUBLICATIONS, None, 8),
     "research areas (frontend)": (lambda: frontend_operation("ResearchAreas"), {}, 7),
 }
 
@@ -114,6 +133,7 @@ def build_site_more(site_tree, count):
     projects_index = ProjectIndexPage.objects.get()
     person = PersonPage.objects.get()
     area = site_tree["research"].get_children().first().specific
+    publications_index = PublicationIndexPage.objects.get()
     start = ProjectPage.objects.count()
     for number in range(start, start + count):
         project = ProjectPageFactory(
@@ -122,6 +142,7 @@ def build_site_more(site_tree, count):
         project.links.add(ProjectLink(kind="code", url="https://github.com/mit-han-lab/x"))
         project.research_areas.add(area)
         project.save()
+        add_paper(publications_index, project, person)
         post = BlogPostPageFactory(
             parent=site_tree["blog"], hero_image=image, tag_names=["c"], body=every_block_body(image)
         )

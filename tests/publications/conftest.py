@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from people.factories import PeopleIndexPageFactory, PersonPageFactory
 from publications.factories import PublicationIndexPageFactory, PublicationPageFactory
@@ -40,3 +42,26 @@ def lab(site_tree):
     papers["tinychat"].arxiv_id = "2312.00001"
     papers["tinychat"].save()
     return {"papers": papers, "song": song, "awq": awq, "streaming": streaming, "index": index}
+
+
+class Migrator:
+    """Moves the test database along the migration graph, for the tests of data migrations."""
+
+    def to(self, *targets):
+        """Migrates (forwards or backwards) to these (app, migration) nodes; returns the historical models there, the
+        `apps` a data migration is given."""
+        MigrationExecutor(connection).migrate(list(targets))
+        return MigrationExecutor(connection).loader.project_state(list(targets)).apps
+
+    def to_latest(self):
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.fixture
+def migrator(transactional_db, django_db_serialized_rollback):
+    """A Migrator; the schema is migrated back to the latest after the test. Outside a transaction, as SQLite's schema
+    editor requires; the rows the migrations made (the root page, the default site) are restored afterwards."""
+    migrator = Migrator()
+    yield migrator
+    migrator.to_latest()

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from news.factories import NewsPageFactory
 from people.factories import PeopleIndexPageFactory, PersonPageFactory
+from publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 from research.factories import ProjectIndexPageFactory, ProjectPageFactory
 from research.models import ProjectLink
 
@@ -63,3 +64,23 @@ def test_display_labels_of_choices_resolve(graphql, projects, site_tree):
     )
     assert data["page"]["links"] == [{"kind": "code", "label": "Code"}]
     assert data["people"] == [{"name": "Ji Lin", "roleLabel": "PhD student"}]
+
+
+def test_a_project_s_papers_are_its_public_publications(graphql, projects, site_tree):
+    index = PublicationIndexPageFactory(parent=site_tree["home"])
+    for slug, year, live in [("awq", 2024, True), ("tinychat", 2025, True), ("draft", 2026, False)]:
+        PublicationPageFactory(parent=index, slug=slug, title=slug, year=year, live=live, projects=[projects["AWQ"]])
+    data = graphql.query('{ page(urlPath: "/projects/awq/") { ... on ProjectPage { year publications { slug } } } }')
+    assert data["page"]["publications"] == [{"slug": "tinychat"}, {"slug": "awq"}]  # newest first, drafts left out
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["authors { name }", "affiliations", "venue", "bibtex", "paperTitle", "doi", "citationBibtex", "citationCslJson",
+     "scholarMeta { name }"],
+)  # fmt: skip
+def test_a_project_holds_no_paper_of_its_own(graphql, projects, field):
+    errors = graphql.errors(
+        '{ page(urlPath: "/projects/awq/") { ... on ProjectPage { FIELD } } }'.replace("FIELD", field)
+    )
+    assert f"Cannot query field '{field.split()[0]}' on type 'ProjectPage'" in errors[0]

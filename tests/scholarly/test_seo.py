@@ -1,22 +1,28 @@
-"""Per-page `seo { ... }` (title, description, canonical URL, Open Graph image, schema.org JSON-LD) and the
-Google Scholar `scholarMeta` tags of projects."""
+"""Per-page `seo { ... }` (title, description, canonical URL, Open Graph image, schema.org JSON-LD), the Google
+Scholar `scholarMeta` tags of publications, and a project's ResearchProject description."""
 
 import datetime
 import json
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from blog.factories import BlogPostPageFactory
 from news.factories import NewsPageFactory
 from people.factories import PeopleIndexPageFactory, PersonPageFactory
 from people.models import PersonLink
+from publications.factories import PublicationIndexPageFactory, PublicationPageFactory
+from publications.models import PublicationAuthor, PublicationLink
 from research.factories import ProjectIndexPageFactory, ProjectPageFactory, ResearchAreaPageFactory
-from research.models import ProjectAuthor, ProjectLink
+from research.models import ProjectLink
 
 SEO = """query($path: String) { page(urlPath: $path) { ... on %s {
   seo { title description canonicalUrl openGraphType openGraphImage { url width height alt } jsonLd }
 } } }"""
-SCHOLAR = """query($path: String) { page(urlPath: $path) { ... on ProjectPage { scholarMeta { name content } } } }"""
+SCHOLAR = (
+    """query($path: String) { page(urlPath: $path) { ... on PublicationPage { scholarMeta { name content } } } }"""
+)
+PAPER_TITLE = "AWQ: Activation-aware Weight Quantization for LLM Compression and Acceleration"
 
 
 def seo(graphql, type_name, path):
@@ -41,29 +47,42 @@ def tree(site_tree, image):
         title="AWQ",
         slug="awq",
         short_name="AWQ",
-        paper_title="AWQ: Activation-aware Weight Quantization for LLM Compression and Acceleration",
         summary="Enables on-device LLM inference with 4-bit quantization.",
-        venue="MLSys 2024",
         year=2024,
-        doi="10.48550/arXiv.2306.00978",
-        authors=[ProjectAuthor(name="Ji Lin"), ProjectAuthor(person=song)],
+        github_repo="mit-han-lab/llm-awq",
         links=[
-            ProjectLink(kind="paper", url="https://arxiv.org/pdf/2306.00978.pdf"),
-            ProjectLink(kind="code", url="https://github.com/mit-han-lab/llm-awq"),
+            ProjectLink(kind="paper", url="https://arxiv.org/abs/2306.00978"),
+            ProjectLink(kind="demo", url="https://hanlab.mit.edu/projects/awq/demo"),
         ],
     )
-    return {"home": home, "song": song, "awq": awq, "image": image, **site_tree}
+    paper = PublicationPageFactory(
+        parent=PublicationIndexPageFactory(parent=home),
+        title=PAPER_TITLE,
+        slug="awq",
+        abstract="Activation-aware weight quantization for LLMs.",
+        venue_short="MLSys 2024",
+        venue_kind="conference",
+        year=2024,
+        doi="10.48550/arXiv.2306.00978",
+        authors=[PublicationAuthor(name="Ji Lin"), PublicationAuthor(person=song)],
+        links=[
+            PublicationLink(kind="paper", url="https://arxiv.org/pdf/2306.00978.pdf"),
+            PublicationLink(kind="code", url="https://github.com/mit-han-lab/llm-awq"),
+        ],
+        projects=[awq],
+    )
+    return {"home": home, "song": song, "awq": awq, "paper": paper, "image": image, **site_tree}
 
 
-def test_a_project_is_a_scholarly_article(graphql, tree):
-    data = seo(graphql, "ProjectPage", "/projects/awq/")
-    assert data["title"] == "AWQ"
-    assert data["description"] == "Enables on-device LLM inference with 4-bit quantization."
-    assert data["canonicalUrl"] == "http://frontend.test/projects/awq/"
+def test_a_publication_is_a_scholarly_article(graphql, tree):
+    data = seo(graphql, "PublicationPage", "/publications/awq/")
+    assert data["title"] == PAPER_TITLE
+    assert data["description"] == "Activation-aware weight quantization for LLMs."
+    assert data["canonicalUrl"] == "http://frontend.test/publications/awq/"
     assert data["openGraphType"] == "article"
     ld = data["jsonLd"]
     assert ld["@context"] == "https://schema.org" and ld["@type"] == "ScholarlyArticle"
-    assert ld["name"] == "AWQ: Activation-aware Weight Quantization for LLM Compression and Acceleration"
+    assert ld["name"] == PAPER_TITLE
     assert ld["author"] == [
         {"@type": "Person", "name": "Ji Lin"},
         {"@type": "Person", "name": "Song Han", "url": "http://frontend.test/team/song-han/"},
@@ -73,7 +92,67 @@ def test_a_project_is_a_scholarly_article(graphql, tree):
     assert ld["identifier"] == {"@type": "PropertyValue", "propertyID": "DOI", "value": "10.48550/arXiv.2306.00978"}
     assert ld["sameAs"] == ["https://doi.org/10.48550/arXiv.2306.00978", "https://arxiv.org/pdf/2306.00978.pdf"]
     assert ld["publisher"]["@type"] == "Organization" and ld["publisher"]["name"] == "MIT HAN Lab"
+    assert ld["url"] == "http://frontend.test/publications/awq/"
+
+
+def test_a_project_is_a_research_project_about_its_public_papers(graphql, tree):
+    index = tree["paper"].get_parent()
+    for slug, title, live in [("awq-draft", "A draft paper", False), ("awq-private", "A private paper", True),
+                              ("awq-v2", "AWQ v2", True)]:  # fmt: skip
+        PublicationPageFactory(parent=index, slug=slug, title=title, live=live, year=2025, projects=[tree["awq"]])
+    PageViewRestriction.objects.create(
+        page=index.get_children().get(slug="awq-private"), restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    PublicationPageFactory(parent=index, slug="other", title="Another project's paper")
+    data = seo(graphql, "ProjectPage", "/projects/awq/")
+    assert data["title"] == "AWQ"
+    assert data["description"] == "Enables on-device LLM inference with 4-bit quantization."
+    assert data["canonicalUrl"] == "http://frontend.test/projects/awq/"
+    assert data["openGraphType"] == "website"
+    ld = data["jsonLd"]
+    assert ld["@context"] == "https://schema.org" and ld["@type"] == "ResearchProject"
+    assert ld["name"] == "AWQ" and "alternateName" not in ld  # the short name is the title
     assert ld["url"] == "http://frontend.test/projects/awq/"
+    assert ld["parentOrganization"]["@type"] == "Organization"
+    assert ld["parentOrganization"]["name"] == "MIT HAN Lab"
+    assert ld["sameAs"] == [
+        "https://github.com/mit-han-lab/llm-awq",
+        "https://arxiv.org/abs/2306.00978",
+        "https://hanlab.mit.edu/projects/awq/demo",
+    ]
+    # Only the public papers, newest first; a paper's own description (authors, venue, DOI) is on its page.
+    assert ld["subjectOf"] == [
+        {"@type": "ScholarlyArticle", "name": "AWQ v2", "url": "http://frontend.test/publications/awq-v2/"},
+        {"@type": "ScholarlyArticle", "name": PAPER_TITLE, "url": "http://frontend.test/publications/awq/"},
+    ]
+    raw = json.dumps(ld)
+    for absent in ("author", "citation", "isPartOf", "identifier", "draft", "private", "Another project"):
+        assert absent not in raw
+
+
+def test_a_project_s_alternate_name_is_its_short_name_and_a_bare_project_has_no_papers(graphql, tree):
+    tree["awq"].title = "Activation-aware Weight Quantization"
+    tree["awq"].save_revision().publish()
+    ld = seo(graphql, "ProjectPage", "/projects/awq/")["jsonLd"]
+    assert (ld["name"], ld["alternateName"]) == ("Activation-aware Weight Quantization", "AWQ")
+    ProjectPageFactory(parent=tree["awq"].get_parent(), title="Park", slug="park", short_name="Park")
+    ld = seo(graphql, "ProjectPage", "/projects/park/")["jsonLd"]
+    assert ld["@type"] == "ResearchProject" and ld["name"] == "Park"
+    assert "subjectOf" not in ld and "sameAs" not in ld and "alternateName" not in ld
+
+
+def test_a_code_link_to_the_github_repository_is_not_repeated(graphql, tree):
+    tree["awq"].links.add(ProjectLink(kind="code", url="https://github.com/mit-han-lab/llm-awq"))
+    tree["awq"].save_revision().publish()
+    same_as = seo(graphql, "ProjectPage", "/projects/awq/")["jsonLd"]["sameAs"]
+    assert same_as.count("https://github.com/mit-han-lab/llm-awq") == 1
+
+
+def test_projects_carry_no_scholar_meta_tags(graphql, tree):
+    errors = graphql.errors(
+        """query { page(urlPath: "/projects/awq/") { ... on ProjectPage { scholarMeta { name content } } } }"""
+    )
+    assert "scholarMeta" in errors[0]
 
 
 def test_a_project_without_an_image_borrows_the_home_page_s(graphql, tree):
@@ -83,26 +162,26 @@ def test_a_project_without_an_image_borrows_the_home_page_s(graphql, tree):
     assert image["alt"]
 
 
-def test_scholar_meta_tags_of_a_project(graphql, tree):
-    tags = graphql.query(SCHOLAR, {"path": "/projects/awq/"})["page"]["scholarMeta"]
+def test_scholar_meta_tags_of_a_publication(graphql, tree):
+    tags = graphql.query(SCHOLAR, {"path": "/publications/awq/"})["page"]["scholarMeta"]
     assert [(tag["name"], tag["content"]) for tag in tags] == [
-        ("citation_title", "AWQ: Activation-aware Weight Quantization for LLM Compression and Acceleration"),
+        ("citation_title", PAPER_TITLE),
         ("citation_author", "Ji Lin"),
         ("citation_author", "Song Han"),
         ("citation_publication_date", "2024"),
         ("citation_conference_title", "MLSys 2024"),
         ("citation_doi", "10.48550/arXiv.2306.00978"),
         ("citation_pdf_url", "https://arxiv.org/pdf/2306.00978.pdf"),
-        ("citation_abstract_html_url", "http://frontend.test/projects/awq/"),
+        ("citation_abstract_html_url", "http://frontend.test/publications/awq/"),
     ]
 
 
 def test_a_journal_article_gets_a_journal_title_and_no_pdf_without_a_pdf_link(graphql, tree):
-    awq = tree["awq"]
-    awq.bibtex = "@article{lin2024awq, title = {AWQ}, journal = {JMLR}}"
-    awq.save_revision().publish()
-    ProjectLink.objects.filter(page=awq).update(url="https://arxiv.org/abs/2306.00978")
-    names = [tag["name"] for tag in graphql.query(SCHOLAR, {"path": "/projects/awq/"})["page"]["scholarMeta"]]
+    paper = tree["paper"]
+    paper.bibtex = "@article{lin2024awq, title = {AWQ}, journal = {JMLR}}"
+    paper.save_revision().publish()
+    PublicationLink.objects.filter(page=paper).update(url="https://arxiv.org/abs/2306.00978")
+    names = [tag["name"] for tag in graphql.query(SCHOLAR, {"path": "/publications/awq/"})["page"]["scholarMeta"]]
     assert "citation_journal_title" in names and "citation_conference_title" not in names
     assert "citation_pdf_url" not in names
 
@@ -169,10 +248,13 @@ def test_editor_seo_fields_win_and_descriptions_are_shortened(graphql, tree):
     assert seo(graphql, "ProjectPage", "/projects/awq/")["description"] == "Written for search engines."
 
 
-def test_json_ld_is_safe_to_embed_in_a_script_element(graphql, tree):
-    awq = tree["awq"]
-    awq.paper_title = "</script><script>alert(1)</script> & more"
-    awq.save_revision().publish()
-    raw = graphql.query(SEO % "ProjectPage", {"path": "/projects/awq/"})["page"]["seo"]["jsonLd"]
+@pytest.mark.parametrize(("page", "type_name", "path"), [
+    ("paper", "PublicationPage", "/publications/awq/"), ("awq", "ProjectPage", "/projects/awq/"),
+])  # fmt: skip
+def test_json_ld_is_safe_to_embed_in_a_script_element(graphql, tree, page, type_name, path):
+    page = tree[page]
+    page.title = "</script><script>alert(1)</script> & more"
+    page.save_revision().publish()
+    raw = graphql.query(SEO % type_name, {"path": path})["page"]["seo"]["jsonLd"]
     assert "<" not in raw and ">" not in raw and "&" not in raw
     assert json.loads(raw)["name"] == "</script><script>alert(1)</script> & more"

@@ -8,7 +8,6 @@ from blog.factories import BlogPostPageFactory
 from news.factories import NewsPageFactory
 from people.factories import HonorFactory, PeopleIndexPageFactory, PersonPageFactory, TalkFactory
 from research.factories import ProjectIndexPageFactory, ProjectPageFactory, ResearchAreaPageFactory
-from research.models import ProjectAuthor
 
 
 def paragraph(text):
@@ -24,7 +23,6 @@ def content(site_tree):
     made["awq"] = ProjectPageFactory(
         parent=projects, title="AWQ", slug="awq", short_name="AWQ",
         summary="Activation-aware weight quantization for on-device LLMs, with 4-bit weights.",
-        authors=[ProjectAuthor(name="Ji Lin")],
     )  # fmt: skip
     made["smoothquant"] = ProjectPageFactory(
         parent=projects, title="SmoothQuant", slug="smoothquant", short_name="SmoothQuant",

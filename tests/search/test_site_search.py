@@ -5,6 +5,9 @@ from django.db import connection
 from wagtail.search.backends import get_search_backend
 
 from graphql_api.search import highlight
+from publications.factories import PublicationIndexPageFactory, PublicationPageFactory
+from publications.models import PublicationAuthor
+from tests.search.conftest import paragraph
 
 SEARCH = """query($query: String!, $type: String, $page: Int, $perPage: Int) {
   siteSearch(query: $query, type: $type, page: $page, perPage: $perPage) {
@@ -157,11 +160,24 @@ def test_highlight_without_terms(query):
     assert highlight("A & B", query) == "A &amp; B"
 
 
-def test_projects_are_found_by_paper_title_author_and_venue(graphql, content):
+def test_papers_are_found_by_title_author_and_venue_as_publications_not_projects(graphql, content):
+    paper = PublicationPageFactory(
+        parent=PublicationIndexPageFactory(parent=content["awq"].get_parent().get_parent()),
+        title="Activation-aware Weight Quantization for LLM Compression", slug="awq", venue_short="MLSys 2024",
+        authors=[PublicationAuthor(name="Ji Lin")], projects=[content["awq"]],
+    )  # fmt: skip
+    paper.save_revision().publish()  # indexed again with its authors, as an editor's publishing does
+    for query in ("compression", "Ji Lin", "MLSys"):
+        assert titles(search(graphql, query, type="PublicationPage")) == {paper.title}
+        # A project's hit text is its summary and body: its papers' titles, authors and venues are theirs.
+        assert titles(search(graphql, query, type="ProjectPage")) == set()
+    [hit] = search(graphql, "Ji Lin", type="PublicationPage")["items"]
+    assert hit["url"] == "/publications/awq/" and "<mark>Ji</mark>" in hit["snippet"]
+
+
+def test_a_project_is_found_by_its_body(graphql, content):
     awq = content["awq"]
-    awq.paper_title = "Activation-aware Weight Quantization for LLM Compression"
-    awq.venue = "MLSys 2024"
+    awq.body = paragraph("Salient channels are kept in higher precision.")
     awq.save_revision().publish()
-    assert titles(search(graphql, "compression", type="ProjectPage")) == {"AWQ"}
-    assert titles(search(graphql, "Ji Lin", type="ProjectPage")) == {"AWQ"}
-    assert titles(search(graphql, "MLSys", type="ProjectPage")) == {"AWQ"}
+    [hit] = search(graphql, "salient", type="ProjectPage")["items"]
+    assert hit["title"] == "AWQ" and "<mark>Salient</mark>" in hit["snippet"]

@@ -14,12 +14,20 @@ export function venueWithYear(venue: string, year: number | null): string {
   return venue.includes(String(year)) ? venue : `${venue}, ${year}`;
 }
 
+/** The badge of a project's newest paper: its venue with the year, or "In submission" (a status, never a venue). */
+function paperBadge(paper: ProjectCardFieldsFragment["publications"][number] | undefined): string {
+  if (!paper) return "";
+  if (paper.status === "in_submission") return "In submission";
+  return venueWithYear(paper.venueShort, paper.year ?? null);
+}
+
 export function ProjectCard({ project, headingLevel = 2 }: { project: ProjectCardFieldsFragment; headingLevel?: 2 | 3 }) {
   const Heading = `h${headingLevel}` as const;
   const href = pageHref(project.url);
-  // The title is often the short name itself (AWQ); then the paper's title says what it is.
-  const subtitle = project.title !== project.shortName ? project.title : project.paperTitle;
-  const venue = venueWithYear(project.venue, project.year);
+  const newestPaper = project.publications[0];
+  // The title is often the short name itself (AWQ); then the newest paper's title says what it is.
+  const subtitle = [project.title, newestPaper?.title].find((text) => text && text !== project.shortName);
+  const venue = paperBadge(newestPaper);
   return (
     <article className="card project-card">
       <div className="card-body">

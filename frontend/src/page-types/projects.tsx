@@ -1,12 +1,10 @@
 import Link from "next/link";
 
 import { StreamField } from "@/components/blocks/StreamField";
-import { Byline } from "@/components/Byline";
-import { CitationText } from "@/components/CitationText";
 import { GitHubStars } from "@/components/GitHubStars";
 import { NewsList } from "@/components/NewsList";
 import { Pagination } from "@/components/Pagination";
-import { ProjectCard, venueWithYear } from "@/components/ProjectCard";
+import { ProjectCard } from "@/components/ProjectCard";
 import { ProjectLinks } from "@/components/ProjectLinks";
 import { PublicationList } from "@/components/PublicationList";
 import { ResearchAreaLinks } from "@/components/ResearchAreaLinks";
@@ -127,28 +125,11 @@ export const projectPage = definePageType({
   async View({ page }) {
     // News about the project (`newsItems(project:)` takes the short name).
     const { newsItems } = await fetchGraphQL(NewsItemListDocument, { project: page.shortName, perPage: 5 });
-    const venue = venueWithYear(page.venue, page.year);
-    // The page title is often the project's name (AWQ); the paper's own title is then `paperTitle`.
-    const paperTitle = page.paperTitle && page.paperTitle !== page.title ? page.paperTitle : null;
     return (
       <article className="page article project">
         <header className="page-header">
           {page.shortName !== page.title ? <p className="eyebrow">{page.shortName}</p> : null}
           <h1>{page.title}</h1>
-          {paperTitle ? <p className="paper-title">{paperTitle}</p> : null}
-          <Byline authors={page.authors} footnote />
-          {page.affiliations ? <p className="meta">{page.affiliations}</p> : null}
-          {venue || page.doi ? (
-            <p className="meta">
-              {venue}
-              {venue && page.doi ? " · " : null}
-              {page.doi ? (
-                <a href={`https://doi.org/${encodeURI(page.doi)}`} rel="noopener">
-                  doi:{page.doi}
-                </a>
-              ) : null}
-            </p>
-          ) : null}
           {page.links.length || page.githubUrl ? (
             <div className="project-actions">
               <ProjectLinks links={page.links} />
@@ -166,15 +147,6 @@ export const projectPage = definePageType({
             <h2 id="project-publications">Publications</h2>
             <PublicationList publications={page.publications} />
           </section>
-        ) : null}
-
-        {page.citationBibtex ? (
-          <CitationText
-            className="citation"
-            summary={`Cite ${page.shortName} (BibTeX)`}
-            text={page.citationBibtex}
-            label={`BibTeX for ${page.shortName}`}
-          />
         ) : null}
 
         {newsItems.items.length ? (

@@ -168,7 +168,7 @@ function HitDetails({ hit }: { hit: Hit }) {
       return (
         <>
           {page.shortName !== hit.title ? page.shortName : null}
-          {page.venue ? `${page.shortName !== hit.title ? " · " : ""}${page.venue}` : null}
+          {page.year ? `${page.shortName !== hit.title ? " · " : ""}${page.year}` : null}
         </>
       );
     case "PersonPage":
