@@ -9,6 +9,10 @@ const nextConfig: NextConfig = {
   images: { unoptimized: true },
   // There is no ESLint setup; `npm run typecheck` is the gate.
   eslint: { ignoreDuringBuilds: true },
+  // Metadata (title, meta tags, JSON-LD) is rendered into <head> before the body for every client, never streamed:
+  // Next 15.5 streams it to browsers as two pending Suspense boundaries filled by a script that races hydration,
+  // and under load React then reports a hydration mismatch (#418) on the page.
+  htmlLimitedBots: /.*/,
 };
 
 export default nextConfig;
