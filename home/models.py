@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from grapple.models import GraphQLImage, GraphQLRichText, GraphQLString
@@ -12,9 +13,9 @@ from core.blocks import BaseStreamBlock, FeaturedPageBlock, RecentWorkBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
 from core.models import LabPage
 from core.visibility import public_pages
+from graphql_api.arguments import checked_size
 from lab.models import IndustryPartner
 from people.models import Honor, Role, competition_awards_for_listing, honors_for_listing
-from research.models import ProjectPage
 from scholarly.graphql import GraphQLSeo
 from scholarly.metadata import json_ld_base, open_graph_image, plain_text
 
@@ -99,7 +100,9 @@ class HomePage(LabPage):
             "open_source_projects",
             "research.ProjectPage",
             source="open_source_projects",
-            description="Projects with at least OPEN_SOURCE_MIN_STARS GitHub stars, most starred first.",
+            limited=True,
+            description="Projects with at least OPEN_SOURCE_MIN_STARS GitHub stars, most starred first: the first "
+            "`limit` of them.",
         ),
         GraphQLModelList(
             "featured_research_areas", "research.ResearchAreaPage", source="public_featured_research_areas"
@@ -146,9 +149,13 @@ class HomePage(LabPage):
     def all_industry_partners(self, info, **kwargs):
         return IndustryPartner.objects.select_related("logo")
 
-    def open_source_projects(self, info, **kwargs):
-        projects = ProjectPage.objects.filter(github_stars__gte=settings.OPEN_SOURCE_MIN_STARS)
-        return public_pages(projects).order_by("-github_stars", "title", "pk")
+    def open_source_projects(self, info, limit=None, **kwargs):
+        # By label: home imports no other content app's models (research's projects are looked up when asked for).
+        projects = apps.get_model("research.ProjectPage").objects.filter(
+            github_stars__gte=settings.OPEN_SOURCE_MIN_STARS
+        )
+        ordered = public_pages(projects).order_by("-github_stars", "title", "pk")
+        return ordered[: checked_size("limit", limit)]
 
     def public_featured_research_areas(self, info, **kwargs):
         chosen = self.featured_research_areas.select_related("research_area__image").prefetch_related(
