@@ -151,7 +151,7 @@ class PublicGraphQLView(GraphQLView):
                 context_value=self.get_context(request),
                 variables=params.variables,
                 operation_name=params.operation_name,
-                middleware=self.get_middleware(request),
+                middleware=self.get_middleware(request) or None,  # none: no MiddlewareManager call per field
                 hide_suggestions=hide_suggestions,
             )
         if not executed:
