@@ -3,6 +3,7 @@
 import graphene
 from grapple.models import GraphQLField
 from grapple.registry import registry
+from grapple.settings import grapple_settings
 
 _stream_unions = {}
 
@@ -59,14 +60,36 @@ def GraphQLBlockList(field_name, block_class, **kwargs):
     return Mixin
 
 
-def GraphQLModelList(field_name, model, **kwargs):
-    """A plain list of another model's type. Unlike grapple's GraphQLCollection it takes no raw `order` argument."""
+def GraphQLModelList(field_name, model, *, limited=False, **kwargs):
+    """A plain list of another model's type. Unlike grapple's GraphQLCollection it takes no raw `order` argument.
+
+    `limited=True` bounds a list that grows with the site: the field takes a `limit` argument, mounted the way
+    grapple's QuerySetList mounts its own (a wrapper around the field's type), and its source method receives it and
+    returns at most `graphql_api.arguments.checked_size("limit", limit)` items: 1 to MAX_PAGE_SIZE, PAGE_SIZE when
+    absent. A limit outside that range is refused by name before anything runs (`validation.SizeArgumentsRule`),
+    and the cost and SQL estimates count the list at its limit, as they count every `limit`.
+    """
 
     def Mixin():
         from django.apps import apps
 
         model_class = apps.get_model(model) if isinstance(model, str) else model
-        return _list_field(field_name, lambda: registry.models[model_class], **kwargs)
+        field = _list_field(field_name, lambda: registry.models[model_class], **kwargs)
+        if not limited:
+            return field
+
+        def with_limit(field_type):
+            return graphene.Field(
+                field_type,
+                description=field.description,
+                deprecation_reason=field.deprecation_reason,
+                limit=graphene.Int(
+                    description=f"At most this many, 1 to {grapple_settings.MAX_PAGE_SIZE}; default "
+                    f"{grapple_settings.PAGE_SIZE}. Outside that range the query is refused."
+                ),
+            )
+
+        return field, with_limit
 
     return Mixin
 

@@ -11,6 +11,7 @@ from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
 from .cache_tags import record
+from .paths import page_url
 from .visibility import is_public, public_media_or_none
 
 
@@ -29,7 +30,7 @@ class PublicPageLinkHandler(PageLinkHandler):
     def _anchor(cls, page):
         if page is None or not is_public(page):
             return "<a>"
-        return f'<a href="{escape(page.url or "")}">'
+        return f'<a href="{escape(page_url(page) or "")}">'
 
 
 class PublicDocumentLinkHandler(DocumentLinkHandler):

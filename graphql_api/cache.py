@@ -50,24 +50,30 @@ _purge_pending = threading.Event()
 
 
 class CacheTagMiddleware:
-    """Records what an answer shows (graphene field middleware, so any resolver, batched or not, is covered): the
-    object a field is resolved on, and the type of every listing a field returns."""
+    """Records what an answer shows (field middleware on every object field, so any resolver, batched or not, is
+    covered: `graphql_api.middleware.apply_object_field_middleware`): each object a field returns, and the type of
+    every listing a field returns. An object a query shows was returned by such a field, whichever of its scalar
+    fields the query selects."""
 
     def resolve(self, next, root, info, **kwargs):
+        result = next(root, info, **kwargs)
         tags = cache_tags.collector()
-        if tags is not None:
-            if isinstance(root, Model):
-                tags.add(cache_tags.object_tag(root))
-            result = next(root, info, **kwargs)
-            if isinstance(result, QuerySet):
-                tags.add(cache_tags.listing_tag(result.model))
-            elif isinstance(result, list):
-                listed = {type(item) for item in result if isinstance(item, Model)} or _models_of_field(info)
-                tags.update(cache_tags.listing_tag(model) for model in listed)
-            elif result is None:
-                tags.update(cache_tags.listing_tag(model) for model in _models_of_field(info))
+        if tags is None:
             return result
-        return next(root, info, **kwargs)
+        if isinstance(result, Model):
+            tags.add(cache_tags.object_tag(result))
+        elif isinstance(result, QuerySet):
+            tags.add(cache_tags.listing_tag(result.model))
+            result = list(result)
+            tags.update(cache_tags.object_tag(item) for item in result if isinstance(item, Model))
+        elif isinstance(result, list):
+            shown = [item for item in result if isinstance(item, Model)]
+            tags.update(cache_tags.object_tag(item) for item in shown)
+            listed = {type(item) for item in shown} or _models_of_field(info)
+            tags.update(cache_tags.listing_tag(model) for model in listed)
+        elif result is None:
+            tags.update(cache_tags.listing_tag(model) for model in _models_of_field(info))
+        return result
 
 
 def _models_of_field(info):

@@ -1,10 +1,18 @@
-"""Middleware of the public API: field middleware that applies to every path of the schema at once (GRAPHENE's
-MIDDLEWARE), and HTTP middleware scoped to the /graphql/ path (settings.MIDDLEWARE)."""
+"""Middleware of the public API: field middleware that applies to every object field of the schema at once
+(`apply_object_field_middleware`, at schema build), and HTTP middleware scoped to the /graphql/ path
+(settings.MIDDLEWARE)."""
 
 from django.conf import settings
 from django.db import DatabaseError, OperationalError, connection
 from django.urls import reverse_lazy
-from graphql import GraphQLError
+from graphql import (
+    GraphQLError,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLUnionType,
+    default_field_resolver,
+    get_named_type,
+)
 from psycopg.errors import QueryCanceled
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
@@ -14,6 +22,36 @@ from core.visibility import is_public_media
 from .http import error_response
 
 MEDIA = (AbstractImage, AbstractDocument)
+
+
+def apply_object_field_middleware(graphql_schema, middleware):
+    """Wrap, once, the resolver of every field whose type is an object, an interface or a union (or a list of them)
+    in `middleware` (instances with graphene's `resolve(next, root, info, **kwargs)`; the last one outermost, as in
+    graphene's MIDDLEWARE).
+
+    The API's field middleware is about objects: the images and documents a field returns, the pages a list holds.
+    As graphene's MIDDLEWARE it wrapped every field of every item, a title or a date as much as an image: three
+    Python calls per scalar per item, for nothing. GRAPHENE["MIDDLEWARE"] stays empty. (Only object types' fields
+    are wrapped: execution resolves an interface's field with the implementing type's.)"""
+    for graphql_type in graphql_schema.type_map.values():
+        if not isinstance(graphql_type, GraphQLObjectType) or graphql_type.name.startswith("__"):
+            continue
+        for field in graphql_type.fields.values():
+            if getattr(field.resolve, "_field_middleware", False):
+                continue  # a field object shared by two types is wrapped once
+            if isinstance(get_named_type(field.type), (GraphQLObjectType, GraphQLInterfaceType, GraphQLUnionType)):
+                resolve = field.resolve or default_field_resolver
+                for each in middleware:
+                    resolve = _wrapped(each, resolve)
+                resolve._field_middleware = True
+                field.resolve = resolve
+
+
+def _wrapped(middleware, next):
+    def resolve(root, info, **kwargs):
+        return middleware.resolve(next, root, info, **kwargs)
+
+    return resolve
 
 
 class PrivateMediaMiddleware:

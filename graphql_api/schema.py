@@ -16,6 +16,9 @@ from grapple.registry import registry
 from grapple.settings import grapple_settings
 from wagtail import hooks
 
+from .batching import PeersMiddleware
+from .cache import CacheTagMiddleware
+from .middleware import PrivateMediaMiddleware, apply_object_field_middleware
 from .roots import PreviewLinkQuery, PublicPageResolvers, PublicSearch, PublicSnippets
 from .search import SiteSearchQuery
 
@@ -107,6 +110,10 @@ def create_schema():
     hide_internal_page_fields(public_schema.graphql_schema)
     hide_raw_block_values(public_schema.graphql_schema)
     require_src_set_sizes(public_schema.graphql_schema)
+    # Innermost first: private media are dropped before a batch is made of a list or its tags are recorded.
+    apply_object_field_middleware(
+        public_schema.graphql_schema, [PrivateMediaMiddleware(), PeersMiddleware(), CacheTagMiddleware()]
+    )
     return public_schema
 
 

@@ -31,6 +31,7 @@ from graphene_django.views import GraphQLView
 from graphql import GraphQLError, OperationType, get_operation_ast
 
 from core.cache_tags import collecting
+from core.paths import urls_for
 from core.visibility import visibility_cache
 
 from .cache import (
@@ -143,14 +144,14 @@ class PublicGraphQLView(GraphQLView):
         if registers:  # only now: a document refused by any limit or rule is never stored
             remember_persisted_query(document_sha, params.query)
 
-        with visibility_cache(), collecting() as tags:
+        with visibility_cache(), collecting() as tags, urls_for(request):
             data, errors, executed = execute_document(
                 schema,
                 document,
                 context_value=self.get_context(request),
                 variables=params.variables,
                 operation_name=params.operation_name,
-                middleware=self.get_middleware(request),
+                middleware=self.get_middleware(request) or None,  # none: no MiddlewareManager call per field
                 hide_suggestions=hide_suggestions,
             )
         if not executed:

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from grapple.models import GraphQLImage, GraphQLRichText, GraphQLString
@@ -12,16 +13,19 @@ from core.blocks import BaseStreamBlock, FeaturedPageBlock, RecentWorkBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks
 from core.models import LabPage
 from core.visibility import public_pages
-from lab.models import IndustryPartner
-from people.models import Honor, Role, competition_awards_for_listing, honors_for_listing
-from research.models import ProjectPage
+from graphql_api.arguments import checked_size
 from scholarly.graphql import GraphQLSeo
 from scholarly.metadata import json_ld_base, open_graph_image, plain_text
 
 
+def honors():
+    """people's Honor, by label: content apps do not import each other (nor lab's IndustryPartner, below)."""
+    return apps.get_model("people.Honor")
+
+
 def lead_honor_ids():
     """A subquery: the honors whose recipients include the lab's head (role PI)."""
-    return Honor.objects.filter(recipients__role=Role.PI).values("pk")
+    return honors().lead_ids()
 
 
 class HomeStreamBlock(BaseStreamBlock):
@@ -99,7 +103,9 @@ class HomePage(LabPage):
             "open_source_projects",
             "research.ProjectPage",
             source="open_source_projects",
-            description="Projects with at least OPEN_SOURCE_MIN_STARS GitHub stars, most starred first.",
+            limited=True,
+            description="Projects with at least OPEN_SOURCE_MIN_STARS GitHub stars, most starred first: the first "
+            "`limit` of them.",
         ),
         GraphQLModelList(
             "featured_research_areas", "research.ResearchAreaPage", source="public_featured_research_areas"
@@ -132,23 +138,27 @@ class HomePage(LabPage):
         verbose_name = "home page"
 
     def all_honors(self, info, **kwargs):
-        return honors_for_listing()
+        return honors().for_listing()
 
     def lead_honors(self, info, **kwargs):
-        return honors_for_listing().filter(pk__in=lead_honor_ids())
+        return honors().for_listing().filter(pk__in=lead_honor_ids())
 
     def member_honors(self, info, **kwargs):
-        return honors_for_listing().exclude(pk__in=lead_honor_ids())
+        return honors().for_listing().exclude(pk__in=lead_honor_ids())
 
     def all_competition_awards(self, info, **kwargs):
-        return competition_awards_for_listing()
+        return apps.get_model("people.CompetitionAward").for_listing()
 
     def all_industry_partners(self, info, **kwargs):
-        return IndustryPartner.objects.select_related("logo")
+        return apps.get_model("lab.IndustryPartner").objects.select_related("logo")
 
-    def open_source_projects(self, info, **kwargs):
-        projects = ProjectPage.objects.filter(github_stars__gte=settings.OPEN_SOURCE_MIN_STARS)
-        return public_pages(projects).order_by("-github_stars", "title", "pk")
+    def open_source_projects(self, info, limit=None, **kwargs):
+        # By label: home imports no other content app's models (research's projects are looked up when asked for).
+        projects = apps.get_model("research.ProjectPage").objects.filter(
+            github_stars__gte=settings.OPEN_SOURCE_MIN_STARS
+        )
+        ordered = public_pages(projects).order_by("-github_stars", "title", "pk")
+        return ordered[: checked_size("limit", limit)]
 
     def public_featured_research_areas(self, info, **kwargs):
         chosen = self.featured_research_areas.select_related("research_area__image").prefetch_related(

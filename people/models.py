@@ -380,6 +380,17 @@ class Honor(index.Indexed, ClusterableModel):
     def affected_pages(self):
         return recognition_pages(self, self.recipients.all())
 
+    @classmethod
+    def for_listing(cls):
+        """Honors with what a listing shows of them, in three queries however many there are (other apps reach
+        it by label: `apps.get_model("people.Honor").for_listing()`)."""
+        return cls.objects.select_related("project").prefetch_related("recipients")
+
+    @classmethod
+    def lead_ids(cls):
+        """A subquery: the honors whose recipients include the lab's head (role PI)."""
+        return cls.objects.filter(recipients__role=Role.PI).values("pk")
+
 
 class CompetitionAward(index.Indexed, ClusterableModel):
     public_content = True
@@ -435,6 +446,11 @@ class CompetitionAward(index.Indexed, ClusterableModel):
     @property
     def public_project(self):
         return public_or_none(self.project)
+
+    @classmethod
+    def for_listing(cls):
+        """Awards with what a listing shows of them (other apps: `apps.get_model("people.CompetitionAward")`)."""
+        return cls.objects.select_related("project").prefetch_related("team")
 
 
 class Talk(index.Indexed, models.Model):
@@ -522,12 +538,11 @@ __all__ = [
 
 
 def honors_for_listing():
-    """Honors with what a listing shows of them, in three queries however many there are."""
-    return Honor.objects.select_related("project").prefetch_related("recipients")
+    return Honor.for_listing()
 
 
 def competition_awards_for_listing():
-    return CompetitionAward.objects.select_related("project").prefetch_related("team")
+    return CompetitionAward.for_listing()
 
 
 def talks_for_listing():

@@ -18,7 +18,7 @@ from django.utils.text import Truncator
 from grapple.utils import get_media_item_url
 from wagtail.models import Site
 
-from core.paths import frontend_url
+from core.paths import frontend_url, url_parts
 from core.visibility import per_request, public_media_or_none
 
 DESCRIPTION_CHARS = 160
@@ -32,7 +32,7 @@ SCHEMA_ORG = "https://schema.org"
 def site_home(page):
     """The specific root page of the page's site (the lab's home page), or None; read once per request per site,
     as every page of a listing asks for it."""
-    parts = page.get_url_parts()
+    parts = url_parts(page)
     if parts is None:
         return None
     site_id = parts[0]

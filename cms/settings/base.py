@@ -245,11 +245,9 @@ GRAPHENE = {
     "SCHEMA": "graphql_api.schema.schema",
     "SCHEMA_OUTPUT": "graphql_api/schema.graphql",
     "SCHEMA_INDENT": 2,
-    "MIDDLEWARE": [
-        "graphql_api.middleware.PrivateMediaMiddleware",
-        "graphql_api.batching.PeersMiddleware",
-        "graphql_api.cache.CacheTagMiddleware",
-    ],
+    # The API's field middleware (private media, batches, cache tags) is applied at schema build to object fields
+    # only (graphql_api.schema): here it would wrap every scalar field of every item too.
+    "MIDDLEWARE": [],
 }
 
 # Limits on what one GraphQL request may cost; each refusal names the limit.
