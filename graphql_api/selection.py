@@ -29,6 +29,30 @@ from core.visibility import public_pages
 # Django's content type cache), never from a relation or a heavy column.
 # `searchScore` is the search hit's own attribute.
 ROW_FIELDS = {"__typename", "id", "url", "urlPath", "pageType", "contentType", "title", "slug", "searchScore"}
+# Columns of Wagtail's page row that serve editing and publishing (revisions, locks, ownership, scheduling, menus,
+# translations, SEO text), which no field of the public API reads unless it is selected by name (`seoTitle`) or
+# computed (`seo`). Visibility (`live`, `expire_at`, `path`, `depth`), URLs (`url_path`), `.specific`
+# (`content_type`) and the row fields (`id`, `title`, `slug`) keep their columns.
+PAGE_BOOKKEEPING_COLUMNS = (
+    "draft_title",
+    "latest_revision",
+    "latest_revision_created_at",
+    "live_revision",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "go_live_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "owner",
+    "alias_of",
+    "translation_key",
+    "show_in_menus",
+    "seo_title",
+    "search_description",
+)
 # Page-tree fields, loaded for a whole list by `graphql_api.interfaces`: they read no relation of the page itself.
 TREE_FIELDS = {"parent", "children", "siblings", "nextSiblings", "previousSiblings", "descendants", "ancestors"}
 
@@ -111,7 +135,7 @@ def _optimized(queryset, nodes, fragments, variables=None):
     if joins:  # a bare `select_related()` would join every non-null key: a page's locale and content type
         queryset = queryset.select_related(*joins)
     queryset = queryset.prefetch_related(*prefetches)
-    if unread := _unread_heavy_columns(queryset.model, nodes):
+    if unread := _unread_columns(queryset.model, nodes, joins):
         queryset = queryset.defer(*unread)
     return queryset
 
@@ -278,17 +302,22 @@ def _grapple_source(model, name):
     return None
 
 
-def _unread_heavy_columns(model, nodes):
-    """StreamFields and rich text the query does not select, when every selected field reads the row alone (a
-    method such as SEO's may read the body: then nothing is left out)."""
+def _unread_columns(model, nodes, joins=()):
+    """StreamFields, rich text and a page's bookkeeping columns (`PAGE_BOOKKEEPING_COLUMNS`) the query does not
+    select, when every selected field reads the row alone (a method such as SEO's may read the body or the search
+    description: then nothing is left out)."""
     names = {node.name.value for node in nodes}
     if not names or not all(name in ROW_FIELDS or model_field(model, name) is not None for name in names):
         return []
-    selected = {to_snake_case(name) for name in names}
+    selected = {model_field(model, name).name for name in names if model_field(model, name) is not None}
+    selected |= {to_snake_case(name) for name in names}
+    joined = {join.split("__")[0] for join in joins}
+    bookkeeping = PAGE_BOOKKEEPING_COLUMNS if issubclass(model, Page) else ()
     return [
         field.name
         for field in model._meta.concrete_fields
-        if isinstance(field, StreamField | RichTextField) and field.name not in selected
+        if (isinstance(field, StreamField | RichTextField) or field.name in bookkeeping)
+        and field.name not in selected | joined
     ]
 
 
