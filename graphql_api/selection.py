@@ -1,13 +1,15 @@
 """What a query asks for, so resolvers fetch the relations it will read, and only those.
 
 `optimized` reads the selection below a field and the models' metadata, and joins, prefetches and leaves out
-columns accordingly: a foreign key is joined, a many-to-many or reverse relation is prefetched (pages only if the
-public may see them), an image brings its renditions, and a StreamField nobody selected is not read. Nothing is
+columns accordingly: a foreign key is joined (that one only: never a page's locale or content type), a many-to-many
+or reverse relation is prefetched (pages only if the public may see them), an image brings the renditions its
+`srcSet` asks for, and a StreamField or a page's bookkeeping column nobody selected is not read. Nothing is
 declared per relation: a model added by an app is batched the same way.
 
 A field the model computes (SEO, a citation) reads relations the selection cannot show. A model says which in
 `graphql_reads` (the field's name in snake case -> the lookups it reads, e.g. `{"seo": ("authors__person",)}`), and
-only those are prefetched; for a computed field it does not declare, every relation of its own is.
+only those are prefetched; for a computed field it does not declare, every relation of its own is. A declaration
+also applies to a field answered through a grapple `source` under a column's name (a byline's `name`).
 """
 
 from collections.abc import Iterable, Mapping
