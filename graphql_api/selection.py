@@ -1,25 +1,28 @@
 """What a query asks for, so resolvers fetch the relations it will read, and only those.
 
 `optimized` reads the selection below a field and the models' metadata, and joins, prefetches and leaves out
-columns accordingly: a foreign key is joined, a many-to-many or reverse relation is prefetched (pages only if the
-public may see them), an image brings its renditions, and a StreamField nobody selected is not read. Nothing is
+columns accordingly: a foreign key is joined (that one only: never a page's locale or content type), a many-to-many
+or reverse relation is prefetched (pages only if the public may see them), an image brings the renditions its
+`srcSet` asks for, and a StreamField or a page's bookkeeping column nobody selected is not read. Nothing is
 declared per relation: a model added by an app is batched the same way.
 
 A field the model computes (SEO, a citation) reads relations the selection cannot show. A model says which in
 `graphql_reads` (the field's name in snake case -> the lookups it reads, e.g. `{"seo": ("authors__person",)}`), and
-only those are prefetched; for a computed field it does not declare, every relation of its own is.
+only those are prefetched; for a computed field it does not declare, every relation of its own is. A declaration
+also applies to a field answered through a grapple `source` under a column's name (a byline's `name`).
 """
 
 from collections.abc import Iterable, Mapping
 
 from django.db.models import ForeignObjectRel, ManyToManyField, Model, Prefetch, prefetch_related_objects
 from graphene.utils.str_converters import to_snake_case
-from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
+from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, value_from_ast_untyped
 from grapple.registry import registry
 from modelcluster.fields import ParentalKey
 from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage
+from wagtail.images.utils import to_svg_safe_spec
 from wagtail.models import Page
 
 from core.visibility import public_pages
@@ -28,6 +31,30 @@ from core.visibility import public_pages
 # Django's content type cache), never from a relation or a heavy column.
 # `searchScore` is the search hit's own attribute.
 ROW_FIELDS = {"__typename", "id", "url", "urlPath", "pageType", "contentType", "title", "slug", "searchScore"}
+# Columns of Wagtail's page row that serve editing and publishing (revisions, locks, ownership, scheduling, menus,
+# translations, SEO text), which no field of the public API reads unless it is selected by name (`seoTitle`) or
+# computed (`seo`). Visibility (`live`, `expire_at`, `path`, `depth`), URLs (`url_path`), `.specific`
+# (`content_type`) and the row fields (`id`, `title`, `slug`) keep their columns.
+PAGE_BOOKKEEPING_COLUMNS = (
+    "draft_title",
+    "latest_revision",
+    "latest_revision_created_at",
+    "live_revision",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "go_live_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "owner",
+    "alias_of",
+    "translation_key",
+    "show_in_menus",
+    "seo_title",
+    "search_description",
+)
 # Page-tree fields, loaded for a whole list by `graphql_api.interfaces`: they read no relation of the page itself.
 TREE_FIELDS = {"parent", "children", "siblings", "nextSiblings", "previousSiblings", "descendants", "ancestors"}
 
@@ -51,7 +78,7 @@ def selected_nodes(info, path=()):
 
 def optimized(queryset, info, path=()):
     """`queryset` joined, prefetched and trimmed for exactly what the query selects below `path`."""
-    return _optimized(queryset, selected_nodes(info, path), info.fragments)
+    return _optimized(queryset, selected_nodes(info, path), info.fragments, info.variable_values)
 
 
 def prefetch_selected(instances, info):
@@ -61,7 +88,7 @@ def prefetch_selected(instances, info):
     for instance in instances:
         by_class.setdefault(type(instance), []).append(instance)
     for model, items in by_class.items():
-        _, prefetches = _relations(model, nodes, info.fragments, prefix="", join=False)
+        _, prefetches = _relations(model, nodes, info.fragments, prefix="", join=False, variables=info.variable_values)
         if prefetches:
             prefetch_related_objects(items, *prefetches)
         names = {to_snake_case(node.name.value) for node in nodes}
@@ -105,15 +132,17 @@ def _chosen_objects(values):
             yield from _chosen_objects(value)
 
 
-def _optimized(queryset, nodes, fragments):
-    joins, prefetches = _relations(queryset.model, nodes, fragments, prefix="")
-    queryset = queryset.select_related(*joins).prefetch_related(*prefetches)
-    if unread := _unread_heavy_columns(queryset.model, nodes):
+def _optimized(queryset, nodes, fragments, variables=None):
+    joins, prefetches = _relations(queryset.model, nodes, fragments, prefix="", variables=variables)
+    if joins:  # a bare `select_related()` would join every non-null key: a page's locale and content type
+        queryset = queryset.select_related(*joins)
+    queryset = queryset.prefetch_related(*prefetches)
+    if unread := _unread_columns(queryset.model, nodes, joins):
         queryset = queryset.defer(*unread)
     return queryset
 
 
-def _relations(model, nodes, fragments, prefix, join=True):
+def _relations(model, nodes, fragments, prefix, join=True, variables=None):
     """`select_related` and `prefetch_related` lookups for the relations of `model` that `nodes` select, and for
     those its selected computed fields read (`computed_reads`), the latter after the former so a declared
     `authors__person` goes through the `authors` the selection prefetches."""
@@ -124,7 +153,16 @@ def _relations(model, nodes, fragments, prefix, join=True):
     if any(to_snake_case(name) not in declared for name in computed):
         for field in _own_relations(model):
             fields.setdefault(field.name, field)
-    reads = [lookup for name in computed if to_snake_case(name) in declared for lookup in declared[to_snake_case(name)]]
+    # A field answered from a column of the same name may still read a relation through its grapple `source` (a
+    # byline's `name` is its person's title while their page is public): declared reads apply to every field of
+    # the model's type.
+    own = _graphql_fields(model)
+    reads = [
+        lookup
+        for name in grouped
+        if to_snake_case(name) in declared and (name in computed or to_snake_case(name) in own)
+        for lookup in declared[to_snake_case(name)]
+    ]
     joins, prefetches = [], {}
     for name, field in fields.items():
         if field is None or not field.is_relation or field.related_model is None:
@@ -142,11 +180,11 @@ def _relations(model, nodes, fragments, prefix, join=True):
                 joins.append(lookup)
             else:
                 prefetches[lookup] = lookup
-            nested_joins, nested_prefetches = _relations(related, children, fragments, f"{lookup}__", join_here)
+            nested_joins, nested_prefetches = _relations(
+                related, children, fragments, f"{lookup}__", join_here, variables
+            )
             joins += nested_joins
             prefetches.update((_lookup(nested), nested) for nested in nested_prefetches)
-            if issubclass(related, AbstractImage):
-                prefetches[f"{lookup}__renditions"] = f"{lookup}__renditions"
         elif isinstance(field, ManyToManyField | ForeignObjectRel):
             related_pages = issubclass(related, Page)
             inner = (
@@ -154,24 +192,66 @@ def _relations(model, nodes, fragments, prefix, join=True):
                 if related_pages
                 else related._default_manager.all()
             )
-            prefetches[lookup] = Prefetch(lookup, queryset=_optimized(inner, children, fragments))
+            prefetches[lookup] = Prefetch(lookup, queryset=_optimized(inner, children, fragments, variables))
         elif field.many_to_many:  # a tag manager: its own prefetching
             prefetches[lookup] = lookup
     for lookup in reads:
+        if isinstance(prefetches.get(prefix + lookup), SelectedRenditions):
+            # A computed field of this model (SEO's image) reads renditions nobody selected: all of them.
+            prefetches[prefix + lookup] = prefix + lookup
         prefetches.setdefault(prefix + lookup, prefix + lookup)
+    if issubclass(model, AbstractImage) and prefetches.get(prefix + "renditions") == prefix + "renditions":
+        # The image's own `srcSet`/`rendition` read its renditions: only those of the filter specs they ask for.
+        prefetches[prefix + "renditions"] = selected_renditions(
+            model, prefix + "renditions", nodes, fragments, variables
+        )
     return joins, list(prefetches.values())
+
+
+class SelectedRenditions(Prefetch):
+    """An image's renditions of the filter specs the selection asks for, not all it has: a card's thumbnail reads
+    2 of the 8 or more an image shown in several places has."""
+
+
+def selected_renditions(image_model, lookup, nodes, fragments, variables):
+    """`lookup`'s renditions of the specs `srcSet(sizes:, format:)` on the image ask for (`nodes`: the image's
+    selected fields), their SVG-safe forms too, as grapple's resolver names them; all of them (the plain `lookup`)
+    where the specs are not known beforehand (`rendition(...)`, an argument neither a literal nor a variable)."""
+    names = {node.name.value for node in nodes}
+    if "rendition" in names:
+        return lookup
+    specs = set()
+    for node in (node for node in nodes if node.name.value == "srcSet"):
+        arguments = {argument.name.value: argument.value for argument in node.arguments or ()}
+        try:
+            sizes = value_from_ast_untyped(arguments["sizes"], variables) if "sizes" in arguments else None
+            format = value_from_ast_untyped(arguments["format"], variables) if "format" in arguments else None
+        except (KeyError, TypeError, ValueError):
+            return lookup
+        if not isinstance(sizes, list) or not all(isinstance(size, int) for size in sizes):
+            return lookup
+        suffix = f"|format-{format}" if format else ""
+        for size in sizes:
+            spec = f"width-{size}{suffix}"
+            specs.update((spec, to_svg_safe_spec(spec) or "original"))
+    renditions = image_model.get_rendition_model().objects.filter(filter_spec__in=sorted(specs))
+    return SelectedRenditions(lookup, queryset=renditions)
 
 
 def computed_fields(model, selected):
     """The names, among `selected` (GraphQL name -> model field or None), of the fields `model` computes; a name
     its type does not have (selected in a fragment on another type) is none of them."""
-    graphql_type = registry.models.get(model)
-    own = graphql_type._meta.fields if graphql_type is not None else {}
+    own = _graphql_fields(model)
     return [
         name
         for name, field in selected.items()
         if field is None and name not in TREE_FIELDS | ROW_FIELDS and to_snake_case(name) in own
     ]
+
+
+def _graphql_fields(model):
+    graphql_type = registry.models.get(model)
+    return graphql_type._meta.fields if graphql_type is not None else {}
 
 
 def computed_reads(model, graphql_name):
@@ -224,17 +304,22 @@ def _grapple_source(model, name):
     return None
 
 
-def _unread_heavy_columns(model, nodes):
-    """StreamFields and rich text the query does not select, when every selected field reads the row alone (a
-    method such as SEO's may read the body: then nothing is left out)."""
+def _unread_columns(model, nodes, joins=()):
+    """StreamFields, rich text and a page's bookkeeping columns (`PAGE_BOOKKEEPING_COLUMNS`) the query does not
+    select, when every selected field reads the row alone (a method such as SEO's may read the body or the search
+    description: then nothing is left out)."""
     names = {node.name.value for node in nodes}
     if not names or not all(name in ROW_FIELDS or model_field(model, name) is not None for name in names):
         return []
-    selected = {to_snake_case(name) for name in names}
+    selected = {model_field(model, name).name for name in names if model_field(model, name) is not None}
+    selected |= {to_snake_case(name) for name in names}
+    joined = {join.split("__")[0] for join in joins}
+    bookkeeping = PAGE_BOOKKEEPING_COLUMNS if issubclass(model, Page) else ()
     return [
         field.name
         for field in model._meta.concrete_fields
-        if isinstance(field, StreamField | RichTextField) and field.name not in selected
+        if (isinstance(field, StreamField | RichTextField) or field.name in bookkeeping)
+        and field.name not in selected | joined
     ]
 
 
