@@ -22,7 +22,6 @@ from grapple.settings import grapple_settings
 from graphql_api.schema import schema
 from graphql_api.selection import ROW_FIELDS, TREE_FIELDS, model_field
 from graphql_api.validation import measure
-from publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 from tests.frontend_documents import frontend_operation, frontend_operation_names
 from tests.graphql_api.test_generated_selection import page_types, paginated_roots, selection
 from tests.performance.test_query_counts import build_site, build_site_more, count_queries
@@ -104,12 +103,6 @@ def adversarial_documents():
                 yield f"{name}{per_page} tree x{aliases}", aliased(aliases, f"{name}{per_page} {{ {nested} }}")
 
 
-def build_publications(site_tree, count):
-    index = PublicationIndexPageFactory(parent=site_tree["home"])
-    for _ in range(count):
-        PublicationPageFactory(parent=index)
-
-
 def outcome(graphql, document):
     """The refusal messages, or (SQL queries, estimate) of a document the limits accept."""
     with override_settings(GRAPHQL_CACHE={**settings.GRAPHQL_CACHE, "TIMEOUT": 0}):
@@ -123,8 +116,7 @@ def outcome(graphql, document):
 @pytest.mark.parametrize("items", [(3, 6)])
 def test_adversarial_queries_are_refused_or_within_the_bounds(graphql, site_tree, items):
     small, large = items
-    build_site(site_tree, small)
-    build_publications(site_tree, small)
+    build_site(site_tree, small)  # a publication per project, so publications grow with the site too
     documents = dict(adversarial_documents())
     at_small = {name: outcome(graphql, document) for name, document in documents.items()}
     build_site_more(site_tree, large - small)
