@@ -84,6 +84,9 @@ class BylineAuthor:
     """What a byline row (a lab member in `person`, or a name typed in `name`) shows the public: the name of an
     unpublished or private person is never shown, their typed name is."""
 
+    # `name` is the person's title while their page is public (`public_name`): a list selecting it prefetches them.
+    graphql_reads = {"name": ("person",)}
+
     def clean(self):
         if not self.person and not self.name:
             raise ValidationError({"name": "Choose a person or type a name."})

@@ -44,8 +44,6 @@ class Byline(BylineAuthor, models.Model):
         GraphQLString("name", required=True, source="public_name"),
         GraphQLForeignKey("person", "people.PersonPage", source="public_person"),
     ]
-    # `name` is the person's title while their page is public (`public_name`): a list selecting it prefetches them.
-    graphql_reads = {"name": ("person",)}
 
     class Meta:
         abstract = True
