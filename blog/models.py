@@ -1,7 +1,7 @@
 import graphene
 from django import forms
 from django.db import models
-from grapple.models import GraphQLBoolean, GraphQLField, GraphQLImage, GraphQLInt, GraphQLString
+from grapple.models import GraphQLBoolean, GraphQLField, GraphQLForeignKey, GraphQLImage, GraphQLInt, GraphQLString
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -12,8 +12,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.graphql import GraphQLModelList, GraphQLStreamBlocks, GraphQLStringList
-from core.models import IndexPage, LabPage, section_index
-from people.models import Byline
+from core.models import BylineAuthor, IndexPage, LabPage, section_index
 from scholarly.graphql import GraphQLSeo
 from scholarly.metadata import dated_article_json_ld, join_text, organization, person_reference, stream_text
 
@@ -31,10 +30,23 @@ class BlogPostTag(TaggedItemBase):
     content_object = ParentalKey("blog.BlogPostPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class BlogPostAuthor(Orderable, Byline):
-    """An author in byline order: a person of the lab (linked, while their page is public) or a typed name."""
+class BlogPostAuthor(BylineAuthor, Orderable):
+    """An author in byline order: a person of the lab (linked, while their page is public) or a typed name
+    (core.models.BylineAuthor says what the public sees). The person is referred to by label: blog imports no app."""
 
     page = ParentalKey("blog.BlogPostPage", on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey("people.PersonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    name = models.CharField(max_length=120, blank=True, help_text="Used when the author has no page of their own.")
+
+    panels = [FieldPanel("person"), FieldPanel("name")]
+    graphql_fields = [
+        GraphQLString("name", required=True, source="public_name"),
+        GraphQLForeignKey("person", "people.PersonPage", source="public_person"),
+    ]
+
+    def __str__(self):
+        """The name editors see (the importer matches on it); the public sees `public_name`."""
+        return self.person.title if self.person else self.name
 
 
 class BlogPostPage(LabPage):
@@ -121,7 +133,7 @@ class BlogPostPage(LabPage):
 
     def public_authors(self, info=None, **kwargs):
         """The authors the public may see (grapple calls a callable `source` with `info`)."""
-        return Byline.public(self.authors.all())
+        return [author for author in self.authors.all() if author.public_name]
 
     def public_projects(self, info, **kwargs):
         return [project for project in self.projects.all() if self.public_page(project)]

@@ -2,7 +2,8 @@
 publications (all, per project, per person).
 
 Every link and guid is the item's address on the frontend. Only public pages are listed (live, not view-restricted,
-not expired); a research area or project that is unknown or not public is a 404.
+not expired); a research area or project that is unknown or not public is a 404. A feed resolves its URLs inside
+`urls_for(request)`: one read of the site root paths per feed, not one per item (issue 12).
 """
 
 import datetime
@@ -16,6 +17,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 
 from blog.models import BlogIndexPage, BlogPostPage
+from core.paths import urls_for
 from news.models import NewsIndexPage, NewsPage
 from people.models import PersonPage
 from publications.models import PublicationIndexPage, PublicationPage
@@ -53,6 +55,11 @@ class SectionFeed(Feed):
     index_model = None
     section_label = ""
     scope = None  # None, "area" or "project"
+
+    def __call__(self, request, *args, **kwargs):
+        # The whole feed is written here (Feed.__call__ returns a rendered response): every URL within the block.
+        with urls_for(request):
+            return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, slug=None, short_name=None):
         if self.scope == "area":

@@ -1,4 +1,3 @@
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import views
@@ -13,7 +12,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",
-        sitemap,
+        views.sitemap,
         {"sitemaps": SITEMAPS, "template_name": "feeds/sitemap.xml"},
         name="sitemap",
     ),

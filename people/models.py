@@ -25,41 +25,11 @@ from wagtail.search import index
 
 from core.dates import DatePrecision, date_precision_field
 from core.graphql import GraphQLModelList
-from core.models import BylineAuthor, IndexPage, LabPage, section_index
+from core.models import IndexPage, LabPage, section_index
 from core.paths import site_path
 from core.visibility import public_or_none
 from scholarly.graphql import GraphQLSeo
 from scholarly.metadata import join_text, json_ld_base, lab_name, organization, plain_text
-
-
-class Byline(BylineAuthor, models.Model):
-    """An author row in byline order: a person of the lab, or a name typed freely for everyone else. Projects and
-    blog posts subclass it with their page's ParentalKey (and their own extra fields)."""
-
-    person = models.ForeignKey("people.PersonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    name = models.CharField(max_length=120, blank=True, help_text="Used when the author has no page of their own.")
-
-    panels = [FieldPanel("person"), FieldPanel("name")]
-    graphql_fields = [
-        GraphQLString("name", required=True, source="public_name"),
-        GraphQLForeignKey("person", "people.PersonPage", source="public_person"),
-    ]
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return self.display_name
-
-    @staticmethod
-    def public(rows):
-        """The rows the public may see, in byline order: bylines, citations, meta tags, JSON-LD and search."""
-        return [row for row in rows if row.public_name]
-
-    @property
-    def display_name(self):
-        """The name editors see (the importer matches on it); the public sees `public_name`."""
-        return self.person.title if self.person else self.name
 
 
 class Role(models.TextChoices):
