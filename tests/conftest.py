@@ -8,7 +8,7 @@ from core.factories import ImageFactory
 from home.factories import HomePageFactory
 from news.factories import NewsIndexPageFactory
 from research.factories import ResearchAreaIndexPageFactory
-from tests.redis_keys import clear_local_cache
+from tests.redis_keys import REDIS_URL, clear_local_cache, delete_prefixed, unique_prefix
 
 
 class GraphQLClient:
@@ -70,3 +70,40 @@ def site_tree(db):
 @pytest.fixture
 def image(db):
     return ImageFactory()
+
+
+@pytest.fixture
+def redis_default_cache(settings):
+    """Django's default cache in a real Redis, under a key prefix of this test's own whose keys alone are deleted
+    after: (client, prefix). Skipped when no Redis answers at REDIS_TEST_URL."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"Redis is not reachable at {REDIS_URL}: this test needs a real Redis")
+    prefix = unique_prefix("test")
+    backend = {"BACKEND": "core.redis_cache.ResilientRedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
+    try:
+        settings.CACHES = {**settings.CACHES, "default": backend}
+        yield client, prefix
+    finally:
+        delete_prefixed(client, prefix)
+
+
+@pytest.fixture
+def redis_commands(monkeypatch):
+    """The names of the commands the Redis client sends inside the test (it still sends them: a count, not a
+    stand-in)."""
+    import redis
+
+    sent = []
+    send = redis.Redis.execute_command
+
+    def counting(client, *args, **options):
+        sent.append(args[0])
+        return send(client, *args, **options)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counting)
+    return sent

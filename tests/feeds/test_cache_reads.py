@@ -9,52 +9,15 @@ sends its commands (a real Redis, under a key prefix of this run's own), through
 import datetime
 
 import pytest
-from django.conf import settings
 from django.test import override_settings
 
 from blog.factories import BlogPostPageFactory
 from news.factories import NewsPageFactory
 from publications.factories import PublicationIndexPageFactory, PublicationPageFactory
 from tests.feeds.test_feeds import get_xml
-from tests.redis_keys import REDIS_URL, delete_prefixed, unique_prefix
 
 FEEDS = ["/feeds/blog/rss/", "/feeds/blog/atom/", "/feeds/news/rss/", "/feeds/publications/atom/"]
 FEW, MANY = 2, 8
-
-
-@pytest.fixture
-def redis_default_cache():
-    """Django's default cache in a real Redis, under a key prefix of this test's own whose keys alone are deleted."""
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"Redis is not reachable at {REDIS_URL}: this test counts a real Redis's commands")
-    prefix = unique_prefix("test-feeds")
-    backend = {"BACKEND": "core.redis_cache.ResilientRedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
-    try:
-        with override_settings(CACHES={**settings.CACHES, "default": backend}):
-            yield
-    finally:
-        delete_prefixed(client, prefix)
-
-
-@pytest.fixture
-def redis_commands(monkeypatch):
-    """The Redis commands sent inside the test, by name (the real client still sends them)."""
-    import redis
-
-    sent = []
-    send = redis.Redis.execute_command
-
-    def counting(client, *args, **options):
-        sent.append(args[0])
-        return send(client, *args, **options)
-
-    monkeypatch.setattr(redis.Redis, "execute_command", counting)
-    return sent
 
 
 @pytest.fixture

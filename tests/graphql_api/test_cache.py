@@ -5,12 +5,11 @@ import json
 from urllib.parse import urlencode
 
 import pytest
-from django.test import override_settings
 
 from blog.factories import BlogPostPageFactory
 from blog.models import BlogPostPage
 from people.factories import HonorFactory
-from tests.redis_keys import REDIS_URL, delete_prefixed, prefixed_keys, unique_prefix
+from tests.redis_keys import prefixed_keys
 
 POSTS = "{ blogPosts { items { title } } }"
 
@@ -182,27 +181,8 @@ def test_a_persisted_query_is_stored_once_it_validates(client):
     assert is_stored(client, "{ __typename }")
 
 
-@pytest.fixture
-def redis_cache():
-    """The default cache in a real Redis, under a key prefix of this test's own whose keys alone are deleted after."""
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"Redis is not reachable at {REDIS_URL}: the shared-cache test needs a real Redis")
-    prefix = unique_prefix("test-cache")
-    backend = {"BACKEND": "core.redis_cache.ResilientRedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
-    try:
-        with override_settings(CACHES={"default": backend}):
-            yield client, prefix
-    finally:
-        delete_prefixed(client, prefix)
-
-
-def test_answers_are_indexed_by_tag_in_redis_and_purged_by_it(client, post, redis_cache):
-    redis, prefix = redis_cache
+def test_answers_are_indexed_by_tag_in_redis_and_purged_by_it(client, post, redis_default_cache):
+    redis, prefix = redis_default_cache
     assert titles(get(client, POSTS)) == ["First title"]
     assert get(client, POSTS)["X-Cache"] == "HIT"
     tag_key = f"{prefix}:1:graphql:tag:page:{post.pk}".encode()
@@ -212,8 +192,8 @@ def test_answers_are_indexed_by_tag_in_redis_and_purged_by_it(client, post, redi
     assert titles(get(client, POSTS)) == ["Through Redis"]
 
 
-def test_refused_persisted_queries_leave_nothing_in_redis(db, client, redis_cache):
-    redis, prefix = redis_cache
+def test_refused_persisted_queries_leave_nothing_in_redis(db, client, redis_default_cache):
+    redis, prefix = redis_default_cache
     for n in range(30):  # the issue's attack: 30 documents of 1 MiB took Redis from 2.4 MB to 36 MB
         query = f"{{ a{n}: __typename }}" + " " * 1_048_000
         assert "data" not in register(client, query)
@@ -222,8 +202,8 @@ def test_refused_persisted_queries_leave_nothing_in_redis(db, client, redis_cach
     assert sum(redis.memory_usage(key) for key in keys) < 1000  # Wagtail's site root paths alone
 
 
-def test_the_persisted_query_store_never_holds_more_than_its_slots(db, client, redis_cache, settings):
-    redis, prefix = redis_cache
+def test_the_persisted_query_store_never_holds_more_than_its_slots(db, client, redis_default_cache, settings):
+    redis, prefix = redis_default_cache
     settings.GRAPHQL_CACHE = {**settings.GRAPHQL_CACHE, "PERSISTED_QUERY_SLOTS": 8}
     queries = [f"{{ a{n}: __typename }}" for n in range(40)]
     for query in queries:
@@ -232,23 +212,7 @@ def test_the_persisted_query_store_never_holds_more_than_its_slots(db, client, r
     assert is_stored(client, queries[-1])  # the newest document took its slot
 
 
-@pytest.fixture
-def redis_commands(monkeypatch):
-    """The names of the commands the Redis client sends (it still sends them: a count, not a stand-in)."""
-    import redis
-
-    sent = []
-    send = redis.Redis.execute_command
-
-    def counting(client, *args, **options):
-        sent.append(args[0])
-        return send(client, *args, **options)
-
-    monkeypatch.setattr(redis.Redis, "execute_command", counting)
-    return sent
-
-
-def test_a_cached_answer_by_hash_alone_costs_one_redis_round_trip(client, post, redis_cache, redis_commands):
+def test_a_cached_answer_by_hash_alone_costs_one_redis_round_trip(client, post, redis_default_cache, redis_commands):
     """Issue 13: the answer is keyed by the document's hash, so a GET by hash is not looked up document-first."""
     params = {"extensions": json.dumps(persisted(sha=sha256(POSTS))["extensions"])}
     register(client, POSTS)

@@ -9,11 +9,7 @@ sends them (it still sends them: a count, not a stand-in), through the real endp
 import json
 from urllib.parse import urlencode
 
-import pytest
-from django.test import override_settings
-
 from blog.factories import BlogPostPageFactory
-from tests.redis_keys import REDIS_URL, delete_prefixed, unique_prefix
 
 LISTING = """
 query ($perPage: Int) {
@@ -22,40 +18,6 @@ query ($perPage: Int) {
   }
 }
 """
-
-
-@pytest.fixture
-def redis_default_cache():
-    """Django's default cache in a real Redis, under a key prefix of this test's own whose keys alone are deleted."""
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"Redis is not reachable at {REDIS_URL}: this test counts a real Redis's commands")
-    prefix = unique_prefix("test-execution")
-    backend = {"BACKEND": "core.redis_cache.ResilientRedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
-    try:
-        with override_settings(CACHES={"default": backend}):
-            yield
-    finally:
-        delete_prefixed(client, prefix)
-
-
-@pytest.fixture
-def redis_commands(monkeypatch):
-    import redis
-
-    sent = []
-    send = redis.Redis.execute_command
-
-    def counting(client, *args, **options):
-        sent.append(args[0])
-        return send(client, *args, **options)
-
-    monkeypatch.setattr(redis.Redis, "execute_command", counting)
-    return sent
 
 
 def listing(client, per_page, variant):
