@@ -100,6 +100,9 @@ class BlogPostPage(LabPage):
     ]
     # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
     graphql_reads = {"seo": ("authors__person", "tags", "hero_image__renditions")}
+    # What its heavier fields cost per post, in units of the limits' cost (graphql_api.validation, measured by
+    # tests/graphql_api/test_work.py).
+    graphql_work = {"body": 10, "tags": 8}
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []

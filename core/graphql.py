@@ -6,6 +6,9 @@ from grapple.registry import registry
 from grapple.settings import grapple_settings
 
 _stream_unions = {}
+# How many pages of another kind a page lists unless a query asks for more (a project's or a person's publications,
+# newest first): a list the cost limits can size. Past it, the frontend links to the full, paginated listing.
+RELATED_PAGES_SHOWN = 25
 
 
 def graphql_type_for_block(block):
@@ -60,14 +63,26 @@ def GraphQLBlockList(field_name, block_class, **kwargs):
     return Mixin
 
 
-def GraphQLModelList(field_name, model, *, limited=False, **kwargs):
+def limit_argument(default=None):
+    """`limit`: at most this many items, 1 to MAX_PAGE_SIZE. With a `default`, the schema states it and the
+    resolver always receives a limit, so the cost and SQL estimates count an absent limit at that size."""
+    stated = {} if default is None else {"default_value": default}
+    return graphene.Int(
+        description=f"At most this many, 1 to {grapple_settings.MAX_PAGE_SIZE}; default "
+        f"{grapple_settings.PAGE_SIZE if default is None else default}. Outside that range the query is refused.",
+        **stated,
+    )
+
+
+def GraphQLModelList(field_name, model, *, limited=False, default_limit=None, **kwargs):
     """A plain list of another model's type. Unlike grapple's GraphQLCollection it takes no raw `order` argument.
 
     `limited=True` bounds a list that grows with the site: the field takes a `limit` argument, mounted the way
     grapple's QuerySetList mounts its own (a wrapper around the field's type), and its source method receives it and
-    returns at most `graphql_api.arguments.checked_size("limit", limit)` items: 1 to MAX_PAGE_SIZE, PAGE_SIZE when
-    absent. A limit outside that range is refused by name before anything runs (`validation.SizeArgumentsRule`),
-    and the cost and SQL estimates count the list at its limit, as they count every `limit`.
+    returns at most that many items: 1 to MAX_PAGE_SIZE; when absent, `default_limit` (stated in the schema), else
+    `graphql_api.arguments.checked_size("limit", None)` (PAGE_SIZE). A limit outside that range is refused by name
+    before anything runs (`validation.SizeArgumentsRule`), and the cost and SQL estimates count the list at its
+    limit, or at the default the schema states, as they count every `limit`.
     """
 
     def Mixin():
@@ -83,10 +98,7 @@ def GraphQLModelList(field_name, model, *, limited=False, **kwargs):
                 field_type,
                 description=field.description,
                 deprecation_reason=field.deprecation_reason,
-                limit=graphene.Int(
-                    description=f"At most this many, 1 to {grapple_settings.MAX_PAGE_SIZE}; default "
-                    f"{grapple_settings.PAGE_SIZE}. Outside that range the query is refused."
-                ),
+                limit=limit_argument(default_limit),
             )
 
         return field, with_limit
@@ -107,5 +119,6 @@ __all__ = [
     "GraphQLStreamBlocks",
     "GraphQLStringList",
     "graphql_type_for_block",
+    "limit_argument",
     "stream_union",
 ]

@@ -25,6 +25,10 @@ class InvalidPreviewToken(Exception):
 class LabPage(HeadlessPreviewMixin, Page):
     """Base of every page type: headless preview with expiring tokens, and safe links to other pages."""
 
+    # A page's URL is resolved against its site's root paths (graphql_api.validation's cost, per page; measured by
+    # tests/graphql_api/test_work.py). Subclasses add theirs: `field_work` reads the whole class hierarchy.
+    graphql_work = {"url": 2}
+
     class Meta:
         abstract = True
 

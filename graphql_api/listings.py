@@ -7,8 +7,10 @@ The listings themselves (`blogPosts`, `projects`, `people`...) live in each cont
 import graphene
 from django.db.models import QuerySet
 from grapple.registry import registry
+from grapple.settings import grapple_settings
 from grapple.types.structures import PaginationType
 
+from core.graphql import limit_argument
 from core.visibility import public_pages
 
 from .arguments import checked_order, checked_size
@@ -40,6 +42,23 @@ def paging_arguments():
 
 def model_list(model):
     return graphene.NonNull(graphene.List(graphene.NonNull(lambda: registry.models[model])))
+
+
+class ModelListField(graphene.Field):
+    """A root list of one model that grows with the site (people, awards, talks...): every item, up to `limit`
+    (1 to MAX_PAGE_SIZE; MAX_PAGE_SIZE when absent, as the schema states), so the limits know its size before it
+    runs. The resolver returns the whole list; the field cuts it."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model_list(model), limit=limit_argument(grapple_settings.MAX_PAGE_SIZE), **kwargs)
+
+    def wrap_resolve(self, parent_resolver):
+        resolve = super().wrap_resolve(parent_resolver)
+
+        def first_items(root, info, limit=grapple_settings.MAX_PAGE_SIZE, **arguments):
+            return resolve(root, info, **arguments)[:limit]
+
+        return first_items
 
 
 def checked_choice(name, value, choices):

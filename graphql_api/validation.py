@@ -15,10 +15,14 @@ expanded, but each fragment is walked once per list-size context (memoised), so 
 time to measure even though its cost is counted in full, and a fragment cycle is cut rather than followed
 (NoFragmentCyclesRule refuses cycles anyway).
 
-The cost of a field is 1, plus, for a field with a selection, the cost of that selection multiplied by the number of
-items the field may return: for a list, its `limit` or `perPage` argument (a literal, or a variable's value or
-default), else the size a non-list parent passed down (`blogPosts(perPage: 20) { items }`), else
-`DEFAULT_LIST_SIZE` (no smaller than any resolver's default, which is what an absent or null size returns). A size
+The cost of a field is its work on one item: 1, or the weight its model or type declares in `graphql_work`
+(JSON-LD, citations), plus, for a field with a selection, the cost of that selection and of each item itself
+(`PAGE_ITEM_COST` for a page) multiplied by the number of items the field may return: for a list, its `limit` or
+`perPage` argument (a literal, or a variable's value or default), else the size a non-list parent passed down
+(`blogPosts(perPage: 20) { items }`), else the default the schema states for that argument (`limit: Int = 100`),
+else `DEFAULT_LIST_SIZE` (no smaller than any resolver's default, which is what an absent or null size returns).
+A unit of cost stands for at most `CALLS_PER_COST` Python function calls, which tests/graphql_api/test_work.py
+checks field by field, so `MAX_COST` bounds the work of any accepted document. A size
 outside 1..`MAX_PAGE_SIZE` is refused by `SizeArgumentsRule`, so the size counted is the size that runs. On a union or
 interface, fragments narrowed to different object types cost the most expensive of them (an item has one type), not
 their sum. `__schema` and `__type` are left to the introspection switch and graphql-core's
@@ -27,11 +31,13 @@ MaxIntrospectionDepthRule: GraphiQL's introspection query is deeper than any con
 
 import re
 from collections import Counter, OrderedDict
+from functools import cache
 from threading import Lock
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from graphene.utils.str_converters import to_snake_case
 from graphene_django.settings import graphene_settings
 from graphql import (
     FieldNode,
@@ -57,9 +63,10 @@ from graphql.language import SKIP
 from graphql.utilities import type_from_ast
 from graphql.validation.validate import ValidationAbortedError
 from grapple.settings import grapple_settings
+from wagtail.models import Page
 
 from .arguments import SIZE_ARGUMENT_RANGES, size_argument_error
-from .query_estimate import QueryEstimate
+from .query_estimate import QueryEstimate, models_by_type_name
 from .roots import SEARCH_RESULTS_LIMIT
 
 INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
@@ -69,6 +76,12 @@ LIST_SIZE_ARGUMENTS = ("limit", "perPage")  # the number of items a list returns
 LIST_SIZE_HINTS = {("Query", "search"): SEARCH_RESULTS_LIMIT, ("Query", "sites"): 3}
 
 GRAPHQL_INT_RANGE = range(-(2**31), 2**31)
+# What one unit of cost stands for: at most this many Python function calls of the request's work.
+# tests/graphql_api/test_work.py holds every field to it, and `make bench` measures what a call costs in time on the
+# large dataset, so MAX_COST x CALLS_PER_COST is the bound on what an accepted query may take (README, "Limits").
+CALLS_PER_COST = 100
+# A page in a list costs this much besides its fields: a model instance, made specific, checked for visibility.
+PAGE_ITEM_COST = 6
 
 _TOKEN_LIMIT_ERROR = re.compile(r"Document contains more than \d+ (tokens|comments)")
 
@@ -81,7 +94,7 @@ def limits():
         "MAX_TOKENS": 2000,
         "MAX_DOCUMENT_CHARS": 15_000,
         "MAX_OPERATIONS": 10,
-        "MAX_COST": 5000,
+        "MAX_COST": 15_000,
         "MAX_QUERIES": 150,
         "DEFAULT_LIST_SIZE": 10,
         "MAX_SECONDS": 10,
@@ -139,6 +152,45 @@ def int_argument(value_node, variables, defaults):
     return value if isinstance(value, int) and not isinstance(value, bool) and value in GRAPHQL_INT_RANGE else None
 
 
+@cache
+def field_work(schema, parent_type, name):
+    """A field's own cost on one item: 1, or the weight its model or type declares in `graphql_work` (the field's
+    name in snake case -> its cost in units of `CALLS_PER_COST`); on an interface or union, the largest weight any
+    member declares."""
+    if parent_type is None:
+        return 1
+    members = schema.get_possible_types(parent_type) if is_abstract_type(parent_type) else (parent_type,)
+    key = to_snake_case(name)
+    weights = [
+        declared[key]
+        for member in members
+        for owner in (models_by_type_name().get(member.name), getattr(member, "graphene_type", None))
+        for klass in getattr(owner, "__mro__", ())
+        if key in (declared := vars(klass).get("graphql_work") or {})
+    ]
+    return max(weights, default=1)
+
+
+@cache
+def item_work(schema, graphql_type):
+    """What each item of a list of `graphql_type` costs besides its fields: `PAGE_ITEM_COST` for pages."""
+    if graphql_type is None:
+        return 0
+    members = schema.get_possible_types(graphql_type) if is_abstract_type(graphql_type) else (graphql_type,)
+    models = (models_by_type_name().get(member.name) for member in members)
+    return PAGE_ITEM_COST if any(model is not None and issubclass(model, Page) for model in models) else 0
+
+
+def stated_default_size(parent_type, name):
+    """The default the schema states for a field's size argument (`limit: Int = 100`), or None."""
+    field = getattr(parent_type, "fields", {}).get(name)
+    for argument_name in LIST_SIZE_ARGUMENTS:
+        argument = field.args.get(argument_name) if field is not None else None
+        if argument is not None and isinstance(argument.default_value, int):
+            return argument.default_value
+    return None
+
+
 class DocumentMeasure:
     """Depth, cost and root-field count of the operations of one document, fragments expanded."""
 
@@ -170,7 +222,13 @@ class DocumentMeasure:
         """The number of items a list field returns: its size argument, else the size its parent was given, else
         its resolver's default; a list of lists counts the default for each inner list."""
         hint = LIST_SIZE_HINTS.get((getattr(parent_type, "name", None), node.name.value))
-        size = self._size_argument(node) or inherited_size or hint or self.default_list_size
+        size = (
+            self._size_argument(node)
+            or inherited_size
+            or stated_default_size(parent_type, node.name.value)
+            or hint
+            or self.default_list_size
+        )
         return size * self.default_list_size ** (list_levels - 1)
 
     # Walk ----------------------------------------------------------------------------------------------------
@@ -236,8 +294,9 @@ class DocumentMeasure:
         name = node.name.value
         if name in INTROSPECTION_FIELDS:
             return 0, 0  # governed by the introspection switch and MaxIntrospectionDepthRule (module docstring)
+        work = field_work(self.schema, parent_type, name)
         if node.selection_set is None:
-            return 1, 1
+            return 1, work
         field_type = None
         if parent_type is not None and is_composite_type(parent_type):
             field_def = getattr(parent_type, "fields", {}).get(name)
@@ -255,7 +314,7 @@ class DocumentMeasure:
             multiplier = 1
             child_inherited = self._size_argument(node)
         child_depth, child_cost = self.selection_set(node.selection_set, child_type, child_inherited)
-        return 1 + child_depth, 1 + multiplier * child_cost
+        return 1 + child_depth, work + multiplier * (item_work(self.schema, child_type) + child_cost)
 
     def root_fields(self, operation):
         """The number of fields the operation selects at its root, fragments expanded."""

@@ -3,14 +3,14 @@
 import graphene
 from grapple.registry import registry
 
-from graphql_api.listings import model_list
+from graphql_api.listings import ModelListField
 
 from .models import Course, IndustryPartner, LabSettings
 
 
 class Query(graphene.ObjectType):
-    industry_partners = graphene.Field(model_list(IndustryPartner), description="In the editors' order.")
-    courses = graphene.Field(model_list(Course))
+    industry_partners = ModelListField(IndustryPartner, description="In the editors' order.")
+    courses = ModelListField(Course)
     lab_settings = graphene.Field(lambda: registry.settings[LabSettings])
 
     def resolve_industry_partners(self, info):

@@ -24,7 +24,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.dates import DatePrecision, date_precision_field
-from core.graphql import GraphQLModelList
+from core.graphql import RELATED_PAGES_SHOWN, GraphQLModelList
 from core.models import IndexPage, LabPage, section_index
 from core.paths import site_path
 from core.visibility import public_or_none
@@ -178,7 +178,9 @@ class PersonPage(LabPage):
             "publications",
             "publications.PublicationPage",
             source="public_publications",
-            description="The public publications the person is an author of, newest first.",
+            limited=True,
+            default_limit=RELATED_PAGES_SHOWN,
+            description="The public publications the person is an author of, newest first: the first `limit`.",
         ),
         GraphQLSeo(),
     ]
@@ -201,13 +203,13 @@ class PersonPage(LabPage):
         """A property, not `get_role_display` itself: grapple calls a callable source with (info, **kwargs)."""
         return self.get_role_display()
 
-    def public_publications(self, info=None, **kwargs):
+    def public_publications(self, info=None, limit=None, **kwargs):
         """Through the person's authorships (publications refer to people by label; nothing is imported)."""
         prefetched = "authorships" in getattr(self, "_prefetched_objects_cache", {})  # a list's batch did
         rows = self.authorships.all() if prefetched else self.authorships.select_related("page")
         pages = {row.page_id: row.page for row in rows}
         public = [page for page in pages.values() if self.public_page(page)]
-        return sorted(public, key=lambda page: (-(page.year or 0), page.title))
+        return sorted(public, key=lambda page: (-(page.year or 0), page.title))[:limit]
 
     # What the page's `<head>` says (scholarly.metadata reads these).
 

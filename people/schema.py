@@ -2,7 +2,7 @@
 
 import graphene
 
-from graphql_api.listings import checked_choice, in_tree_order, model_list
+from graphql_api.listings import ModelListField, checked_choice, in_tree_order
 
 from .models import (
     CompetitionAward,
@@ -18,15 +18,15 @@ from .models import (
 
 
 class Query(graphene.ObjectType):
-    people = graphene.Field(
-        model_list(PersonPage),
+    people = ModelListField(
+        PersonPage,
         role=graphene.String(description=f"One of: {', '.join(Role.values)}."),
         status=graphene.String(description=f"One of: {', '.join(Status.values)}."),
         description="People in the editors' order.",
     )
-    awards = graphene.Field(model_list(Honor), year=graphene.Int(), description="Honors and awards, newest first.")
-    competition_awards = graphene.Field(model_list(CompetitionAward), description="Newest first.")
-    talks = graphene.Field(model_list(Talk), year=graphene.Int(), description="Newest first.")
+    awards = ModelListField(Honor, year=graphene.Int(), description="Honors and awards, newest first.")
+    competition_awards = ModelListField(CompetitionAward, description="Newest first.")
+    talks = ModelListField(Talk, year=graphene.Int(), description="Newest first.")
 
     def resolve_people(self, info, role=None, status=None):
         people = in_tree_order(PersonPage)

@@ -287,6 +287,9 @@ class PublicationPage(LabPage):
         "seo": ("authors__person", "links"),
         "scholar_meta": ("authors__person", "links"),
     }
+    # What each expensive field costs per publication, in units of the limits' cost (graphql_api.validation,
+    # measured by tests/graphql_api/test_work.py): formatting a citation in every style runs citeproc.
+    graphql_work = {"citation_bibtex": 10, "citation_csl_json": 10, "citation_ris": 10, "formatted_citations": 300}
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []

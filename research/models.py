@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import LINK_KINDS, BaseStreamBlock
-from core.graphql import GraphQLModelList, GraphQLStreamBlocks
+from core.graphql import RELATED_PAGES_SHOWN, GraphQLModelList, GraphQLStreamBlocks
 from core.models import IndexPage, KindLink, LabPage, section_index
 from scholarly.graphql import GraphQLSeo
 from scholarly.metadata import frontend_url, join_text, json_ld_base, organization, stream_text
@@ -156,7 +156,9 @@ class ProjectPage(LabPage):
             "publications",
             "publications.PublicationPage",
             source="public_publications",
-            description="The project's public publications, newest first.",
+            limited=True,
+            default_limit=RELATED_PAGES_SHOWN,
+            description="The project's public publications, newest first: the first `limit`.",
         ),
         GraphQLSeo(),
     ]
@@ -240,7 +242,7 @@ class ProjectPage(LabPage):
     def public_research_areas(self, info, **kwargs):
         return [area for area in self.research_areas.all() if self.public_page(area)]
 
-    def public_publications(self, info=None, **kwargs):
+    def public_publications(self, info=None, limit=None, **kwargs):
         """The publications app's pages linked to this project (by their label; research imports nothing of it)."""
         public = [page for page in self.publications.all() if self.public_page(page)]
-        return sorted(public, key=lambda page: (-(page.year or 0), page.title))
+        return sorted(public, key=lambda page: (-(page.year or 0), page.title))[:limit]

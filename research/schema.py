@@ -2,9 +2,9 @@
 
 import graphene
 from django.db.models import Q
-from grapple.registry import registry
 
 from graphql_api.listings import (
+    ModelListField,
     in_tree_order,
     listing_queryset,
     paginate,
@@ -20,11 +20,7 @@ ProjectListing = paginated_type("ProjectListing", ProjectPage)
 
 
 class Query(graphene.ObjectType):
-    research_areas = graphene.List(
-        graphene.NonNull(lambda: registry.pages[ResearchAreaPage]),
-        required=True,
-        description="Research areas in the editors' order.",
-    )
+    research_areas = ModelListField(ResearchAreaPage, description="Research areas in the editors' order.")
     projects = graphene.Field(
         ProjectListing,
         required=True,

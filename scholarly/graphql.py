@@ -31,6 +31,10 @@ class SeoMetadata(graphene.ObjectType):
         'WebPage) as a JSON string, escaped so it can be put in a <script type="application/ld+json"> as it is.',
     )
 
+    # Building a page's JSON-LD reads and serialises all it describes: its cost per page, in units of the limits'
+    # cost (graphql_api.validation, measured by tests/graphql_api/test_work.py).
+    graphql_work = {"json_ld": 25}
+
     # The root value is the page itself (see GraphQLSeo).
     @staticmethod
     def resolve_title(page, info):

@@ -15,7 +15,7 @@ from graphql import parse
 from grapple.settings import grapple_settings
 
 from graphql_api.schema import schema
-from graphql_api.validation import measure
+from graphql_api.validation import PAGE_ITEM_COST, measure
 from research.factories import ProjectIndexPageFactory, ProjectPageFactory
 from research.models import ProjectPage
 
@@ -110,6 +110,6 @@ def estimate(limit_argument):
 def test_the_estimate_counts_the_list_at_its_limit():
     absent, default, largest = estimate(""), estimate(f"(limit: {DEFAULT})"), estimate(f"(limit: {MAXIMUM})")
     assert absent == default  # the estimate's size for an absent limit is the resolver's default
-    fields = 5  # the selection on each project
-    assert largest["cost"] - default["cost"] == (MAXIMUM - DEFAULT) * fields
+    fields = 6  # the selection on each project: five fields, `url` weighing 2 (LabPage.graphql_work)
+    assert largest["cost"] - default["cost"] == (MAXIMUM - DEFAULT) * (PAGE_ITEM_COST + fields)
     assert largest["queries"] >= default["queries"]

@@ -7,6 +7,9 @@ import { Byline } from "./Byline";
 import { CitationText } from "./CitationText";
 import { ProjectLinks } from "./ProjectLinks";
 
+/** How many publications a project or person page lists: the API's default `limit` of those lists. */
+const RELATED_PUBLICATIONS_SHOWN = 25;
+
 const STATUS_LABELS: Record<string, string> = { in_submission: "In submission", to_appear: "To appear" };
 
 /** The venue badge: "NeurIPS 2025", "To appear · ASPLOS 2026", or "In submission" (never a venue). */
@@ -24,6 +27,16 @@ export function publicationLinks(publication: Pick<PublicationCardFieldsFragment
     ...(publication.arxivUrl ? [{ kind: "arXiv", url: publication.arxivUrl }] : []),
     ...(publication.doiUrl ? [{ kind: "DOI", url: publication.doiUrl }] : []),
   ];
+}
+
+/** Past the publications a page lists, a link to the full list on the publications page, filtered to it. */
+export function AllPublicationsLink({ shown, filter }: { shown: number; filter: Record<string, string> }) {
+  if (shown < RELATED_PUBLICATIONS_SHOWN) return null;
+  return (
+    <p>
+      <Link href={`/publications/?${new URLSearchParams(filter)}`}>All publications →</Link>
+    </p>
+  );
 }
 
 /** Publications as a list: title, byline, venue badge, awards, links as buttons and BibTeX to copy. */

@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { CmsImage } from "@/components/CmsImage";
 import { PersonCard } from "@/components/PersonCard";
-import { PublicationList } from "@/components/PublicationList";
+import { AllPublicationsLink, PublicationList } from "@/components/PublicationList";
 import { RichText } from "@/components/RichText";
 import {
   PeopleDocument,
@@ -146,6 +146,7 @@ export const personPage = definePageType({
           <section className="section" aria-labelledby="publications">
             <h2 id="publications">Publications</h2>
             <PublicationList publications={page.publications} />
+            <AllPublicationsLink shown={page.publications.length} filter={{ person: page.slug }} />
           </section>
         ) : null}
         <p>

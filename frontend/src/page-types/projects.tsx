@@ -6,7 +6,7 @@ import { NewsList } from "@/components/NewsList";
 import { Pagination } from "@/components/Pagination";
 import { ProjectCard } from "@/components/ProjectCard";
 import { ProjectLinks } from "@/components/ProjectLinks";
-import { PublicationList } from "@/components/PublicationList";
+import { AllPublicationsLink, PublicationList } from "@/components/PublicationList";
 import { ResearchAreaLinks } from "@/components/ResearchAreaLinks";
 import { RichText } from "@/components/RichText";
 import {
@@ -146,6 +146,7 @@ export const projectPage = definePageType({
           <section className="section" aria-labelledby="project-publications">
             <h2 id="project-publications">Publications</h2>
             <PublicationList publications={page.publications} />
+            <AllPublicationsLink shown={page.publications.length} filter={{ project: page.shortName }} />
           </section>
         ) : null}
 
