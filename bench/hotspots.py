@@ -8,9 +8,14 @@ Run by bench/run.py against the large dataset when the GraphQL listing is slower
 Requests go through Django's test client, in this process: no HTTP, no gunicorn, no wrk, so CPU time per request
 is the application's own. The full profiles are written next to the output (profile-<request>.txt).
 
-The worst accepted query (`--worst-query`, phase (w)) is timed and its SQL queries counted, not profiled: it takes
-seconds. The figures per request are also written as JSON next to the output (hotspots.json), for the driver's
-targets. See docs/benchmark.md.
+The worst accepted query (`--worst-query`, phase (w)) is timed and its SQL queries counted, not profiled in full.
+
+What a cost unit of the API's limits is in time: each request's Python function calls are counted once (cProfile,
+as tests/graphql_api/test_work.py counts them) and its unprofiled wall time divided by them; the slowest of those
+times `CALLS_PER_COST` x `MAX_COST` is how long the most expensive document the limits accept may take here.
+
+The figures per request are also written as JSON next to the output (hotspots.json), for the driver's targets.
+See docs/benchmark.md.
 """
 
 import argparse
@@ -29,12 +34,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.bench")
 django.setup()
 
 import redis  # noqa: E402
+from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.workload import WORST_QUERY_PATH, requests  # noqa: E402
+from graphql_api.validation import CALLS_PER_COST  # noqa: E402
 
 PROFILED = ["rest", "listing-post", "home-post"]
 TIMED = 30
@@ -102,6 +109,28 @@ def counted(client, request, redis_counter):
     return count, sum(redis_counter.counts.values()), dict(redis_counter.counts)
 
 
+def function_calls(client, request):
+    """Python function calls of one request, counted as tests/graphql_api/test_work.py counts them."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    send(client, request)
+    profiler.disable()
+    return pstats.Stats(profiler).total_calls
+
+
+def cost_bound(figures):
+    """How long a document at the cost limit may take here: the slowest wall time per call seen, times the calls
+    a cost unit stands for, times the limit."""
+    us_per_call = max(1000 * entry["wall"] / entry["calls"] for entry in figures.values())
+    limit = settings.GRAPHQL_LIMITS["MAX_COST"]
+    return {
+        "us_per_call": us_per_call,
+        "calls_per_cost": CALLS_PER_COST,
+        "max_cost": limit,
+        "ms": us_per_call * CALLS_PER_COST * limit / 1000,
+    }
+
+
 def categorize(stats):
     totals = {}
     for (filename, _, function), (_, _, tottime, _, _) in stats.stats.items():
@@ -148,8 +177,8 @@ def main():
     cache.clear()
     client, all_requests, redis_counter = Client(), requests(args.worst_query), RedisCounter()
     summary = [
-        "| request | wall ms | CPU ms | SQL queries | Redis commands |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| request | wall ms | CPU ms | SQL queries | Redis commands | Python calls | µs per call |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     details, figures = [], {}
     for name in [*PROFILED, "worst"]:
@@ -158,8 +187,12 @@ def main():
             send(client, request)
         wall, cpu = timed(client, request, count=3 if name == "worst" else TIMED)
         queries, commands, by_command = counted(client, request, redis_counter)
-        summary.append(f"| {name} | {wall:.1f} | {cpu:.1f} | {queries} | {commands} ({by_command}) |")
-        figures[name] = {"wall": wall, "cpu": cpu, "queries": queries, "redis_commands": commands}
+        calls = function_calls(client, request)
+        summary.append(
+            f"| {name} | {wall:.1f} | {cpu:.1f} | {queries} | {commands} ({by_command}) | {calls} | "
+            f"{1000 * wall / calls:.3f} |"
+        )
+        figures[name] = {"wall": wall, "cpu": cpu, "queries": queries, "redis_commands": commands, "calls": calls}
         if name == "worst":
             continue
         stats = profile(client, request, args.count, args.output.parent / f"profile-{name}.txt")
@@ -176,9 +209,15 @@ def main():
             "",
             *(f"- {line}" for line in top_functions(stats, args.count)),
         ]
+    bound = cost_bound(figures)
+    details += [
+        "",
+        f"A cost unit is at most {bound['calls_per_cost']} Python calls; at the slowest {bound['us_per_call']:.3f} µs "
+        f"per call above, a document at the cost limit ({bound['max_cost']}) may take {bound['ms']:.0f} ms here.",
+    ]
     lines = [*summary, *details]
     args.output.write_text("\n".join(lines) + "\n")
-    args.output.with_suffix(".json").write_text(json.dumps(figures, indent=2))
+    args.output.with_suffix(".json").write_text(json.dumps({**figures, "cost_bound": bound}, indent=2))
     print("\n".join(lines))
 
 
