@@ -11,12 +11,15 @@ subclasses with the same GraphQL names and fields, so the schema file does not c
 """
 
 import copy
+import itertools
 
 import graphene
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from grapple.types.interfaces import get_page_interface
+from grapple.registry import registry
+from grapple.settings import grapple_settings
+from grapple.types.interfaces import get_page_interface, get_snippet_interface
 from grapple.types.pages import get_site_filter, get_specific_page
 from grapple.types.redirects import RedirectObjectType
 from grapple.types.search import SearchQuery
@@ -31,7 +34,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, DraftStateMixin, Page, Site
 from wagtail.snippets.models import get_snippet_models
 
-from core.visibility import is_public, not_expired, private_collection_ids, public_or_none, public_pages
+from core.graphql import limit_argument
+from core.visibility import is_public, not_expired, private_collection_ids, public_pages
 
 from .arguments import (
     COLLECTION_ORDERS,
@@ -103,12 +107,14 @@ class PublicSiteObjectType(SiteObjectType):
 
 class PublicRedirect(RedirectObjectType):
     site = graphene.Field(PublicSiteObjectType, required=True)
+    # `redirects` loads each redirect's site and public page with the list (graphql_api.query_estimate).
+    graphql_loaded = {"page", "site"}
 
     class Meta:
         name = "Redirect"
 
     def resolve_page(self, info, **kwargs):
-        return public_or_none(self.redirect_page)
+        return self.public_page
 
 
 class PublicSites:
@@ -136,28 +142,57 @@ class PublicSites:
         return resolve_checked_list(sites, info, SITE_ORDERS, **kwargs)
 
 
-class PublicRedirects:
-    redirects = graphene.List(graphene.NonNull(PublicRedirect), required=True)
+def paged_list(item_type, description):
+    """A root list that grows with the site (redirects, snippets): at most `limit` items (default and most
+    MAX_PAGE_SIZE, as the schema states, so the cost limit knows its size) from `offset`."""
+    return graphene.Field(
+        graphene.NonNull(graphene.List(graphene.NonNull(item_type))),
+        limit=limit_argument(grapple_settings.MAX_PAGE_SIZE),
+        offset=graphene.Int(description="Items to skip, 0 or more; default 0."),
+        description=description,
+    )
 
-    def resolve_redirects(self, info, **kwargs):
-        """Redirects to a public page or to an external URL; one per site when a redirect applies to every site."""
-        redirects = (
+
+def page_of(items, limit, offset):
+    """Items `offset` to `offset + limit` of an iterable, reading no further."""
+    offset = offset or 0
+    return list(itertools.islice(items, offset, offset + limit))
+
+
+class PublicRedirects:
+    redirects = paged_list(
+        PublicRedirect,
+        "Redirects to a public page or an external URL, by old path; one per site for a redirect "
+        "that applies to every site.",
+    )
+
+    def resolve_redirects(self, info, limit=grapple_settings.MAX_PAGE_SIZE, offset=None, **kwargs):
+        offset = offset or 0
+        rows = (
             Redirect.objects.select_related("redirect_page", "site")
             .filter(Q(redirect_page__isnull=True) | Q(redirect_page__in=public_pages()))
             .order_by("old_path", "pk")
-        )
+        )[: offset + limit]  # each row is at least one redirect
         sites = None
-        public = []
+
+        def per_site():
+            nonlocal sites
+            for redirect in rows:
+                if redirect.site is not None:
+                    yield redirect
+                    continue
+                sites = list(Site.objects.all()) if sites is None else sites
+                for site in sites:
+                    for_site = copy.deepcopy(redirect)
+                    for_site.site = site
+                    yield for_site
+
+        redirects = page_of(per_site(), limit, offset)
+        pages = public_pages(Page.objects.filter(pk__in={r.redirect_page_id for r in redirects if r.redirect_page_id}))
+        specific = {page.pk: page for page in pages.specific()}  # one query per page type, not one per redirect
         for redirect in redirects:
-            if redirect.site is not None:
-                public.append(redirect)
-                continue
-            sites = list(Site.objects.all()) if sites is None else sites
-            for site in sites:
-                for_site = copy.deepcopy(redirect)
-                for_site.site = site
-                public.append(for_site)
-        return public
+            redirect.public_page = specific.get(redirect.redirect_page_id)
+        return redirects
 
 
 def public_collections():
@@ -280,14 +315,21 @@ class PublicSearch(SearchQuery()):
 
 
 class PublicSnippets(SnippetsQuery()):
-    def resolve_snippets(self, info, **kwargs):
-        snippets = []
-        for model in get_snippet_models():
-            objects = model.objects.all()
-            if issubclass(model, DraftStateMixin):
-                objects = objects.filter(live=True)
-            snippets.extend(objects)
-        return snippets
+    snippets = paged_list(get_snippet_interface, "Live snippets of every type, type by type.")
+
+    def resolve_snippets(self, info, limit=grapple_settings.MAX_PAGE_SIZE, offset=None, **kwargs):
+        enough = (offset or 0) + limit
+
+        def every_type():
+            # Only the snippet models grapple exposes: a registered snippet without a GraphQL type (an honor,
+            # served by its own root) has no member of SnippetInterface to answer as, and failed the request.
+            for model in (model for model in get_snippet_models() if model in registry.snippets):
+                objects = model.objects.all()
+                if issubclass(model, DraftStateMixin):
+                    objects = objects.filter(live=True)
+                yield from objects[:enough]
+
+        return page_of(every_type(), limit, offset)
 
 
 __all__ = [

@@ -54,6 +54,7 @@ from graphql import (
     get_named_type,
     is_abstract_type,
     is_composite_type,
+    is_leaf_type,
     is_object_type,
     parse,
     specified_rules,
@@ -80,8 +81,10 @@ GRAPHQL_INT_RANGE = range(-(2**31), 2**31)
 # tests/graphql_api/test_work.py holds every field to it, and `make bench` measures what a call costs in time on the
 # large dataset, so MAX_COST x CALLS_PER_COST is the bound on what an accepted query may take (README, "Limits").
 CALLS_PER_COST = 100
-# A page in a list costs this much besides its fields: a model instance, made specific, checked for visibility.
+# An item of a list costs this much besides its fields: a page is a model instance made specific and checked for
+# visibility; anything else (an image, a tag, an honor, a block) is a row or a value made an object.
 PAGE_ITEM_COST = 6
+ITEM_COST = 2
 
 _TOKEN_LIMIT_ERROR = re.compile(r"Document contains more than \d+ (tokens|comments)")
 
@@ -94,7 +97,7 @@ def limits():
         "MAX_TOKENS": 2000,
         "MAX_DOCUMENT_CHARS": 15_000,
         "MAX_OPERATIONS": 10,
-        "MAX_COST": 15_000,
+        "MAX_COST": 18_000,
         "MAX_QUERIES": 150,
         "DEFAULT_LIST_SIZE": 10,
         "MAX_SECONDS": 10,
@@ -172,13 +175,16 @@ def field_work(schema, parent_type, name):
 
 
 @cache
-def item_work(schema, graphql_type):
-    """What each item of a list of `graphql_type` costs besides its fields: `PAGE_ITEM_COST` for pages."""
-    if graphql_type is None:
+def item_work(schema, graphql_type, in_list):
+    """What each object a field answers costs besides its fields: `PAGE_ITEM_COST` for a page (or an interface or
+    union a page may answer), `ITEM_COST` for any other object in a list (a model's instance, a tag, a block); a
+    single value object (SEO, pagination) costs its fields alone."""
+    if graphql_type is None or is_leaf_type(graphql_type):
         return 0
     members = schema.get_possible_types(graphql_type) if is_abstract_type(graphql_type) else (graphql_type,)
-    models = (models_by_type_name().get(member.name) for member in members)
-    return PAGE_ITEM_COST if any(model is not None and issubclass(model, Page) for model in models) else 0
+    if any(issubclass(models_by_type_name().get(member.name, object), Page) for member in members):
+        return PAGE_ITEM_COST
+    return ITEM_COST if in_list else 0
 
 
 def stated_default_size(parent_type, name):
@@ -314,7 +320,8 @@ class DocumentMeasure:
             multiplier = 1
             child_inherited = self._size_argument(node)
         child_depth, child_cost = self.selection_set(node.selection_set, child_type, child_inherited)
-        return 1 + child_depth, work + multiplier * (item_work(self.schema, child_type) + child_cost)
+        each = item_work(self.schema, child_type, bool(list_levels)) + child_cost
+        return 1 + child_depth, work + multiplier * each
 
     def root_fields(self, operation):
         """The number of fields the operation selects at its root, fragments expanded."""

@@ -507,15 +507,3 @@ __all__ = [
     "PersonPosition",
     "Talk",
 ]
-
-
-def honors_for_listing():
-    return Honor.for_listing()
-
-
-def competition_awards_for_listing():
-    return CompetitionAward.for_listing()
-
-
-def talks_for_listing():
-    return Talk.objects.select_related("speaker")

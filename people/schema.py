@@ -3,6 +3,7 @@
 import graphene
 
 from graphql_api.listings import ModelListField, checked_choice, in_tree_order
+from graphql_api.selection import optimized
 
 from .models import (
     CompetitionAward,
@@ -11,9 +12,6 @@ from .models import (
     Role,
     Status,
     Talk,
-    competition_awards_for_listing,
-    honors_for_listing,
-    talks_for_listing,
 )
 
 
@@ -36,11 +34,15 @@ class Query(graphene.ObjectType):
             people = people.filter(status=status)
         return people
 
+    # Each list joins and prefetches what the query selects of its items (graphql_api.selection), not all a
+    # listing may show: an honor's project row alone was some 300 Python calls per honor, selected or not.
     def resolve_awards(self, info, year=None):
-        return honors_for_listing().filter(date__year=year) if year else honors_for_listing()
+        honors = optimized(Honor.objects.all(), info)
+        return honors.filter(date__year=year) if year else honors
 
     def resolve_competition_awards(self, info):
-        return competition_awards_for_listing()
+        return optimized(CompetitionAward.objects.all(), info)
 
     def resolve_talks(self, info, year=None):
-        return talks_for_listing().filter(date__year=year) if year else talks_for_listing()
+        talks = optimized(Talk.objects.all(), info)
+        return talks.filter(date__year=year) if year else talks

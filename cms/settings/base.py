@@ -259,7 +259,7 @@ GRAPHQL_LIMITS = {
     "MAX_TOKENS": int(os.environ.get("GRAPHQL_MAX_TOKENS", "2000")),
     "MAX_DOCUMENT_CHARS": int(os.environ.get("GRAPHQL_MAX_DOCUMENT_CHARS", "15000")),
     "MAX_OPERATIONS": int(os.environ.get("GRAPHQL_MAX_OPERATIONS", "10")),
-    "MAX_COST": int(os.environ.get("GRAPHQL_MAX_COST", "15000")),
+    "MAX_COST": int(os.environ.get("GRAPHQL_MAX_COST", "18000")),
     # An upper bound of the SQL queries a document runs (graphql_api.query_estimate), calibrated by tests/graphql_api/
     # test_cost.py so that an accepted document runs at most this many on the benchmark's large dataset.
     "MAX_QUERIES": int(os.environ.get("GRAPHQL_MAX_QUERIES", "150")),

@@ -1,7 +1,8 @@
 """The cost the limits compute matches the work a query does, field by field, not only its SQL.
 
 For every field of every page type (each with a small selection below it), a document lists the type's pages at the
-largest size with that field alone: the worst case for a cost model, as the cost of the item is the field's. Its
+largest size with that field alone: the worst case for a cost model, as the cost of the item is the field's. So
+does every root list (people, awards, images, documents, redirects...) for each field of its items. Its
 work is counted as the Python function calls of the request (cProfile: the same count for the same code and data,
 whatever the machine is doing), less those of a trivial request, on a site built by factories and then twice as
 big, and carried on to full lists as `test_cost` does for SQL. Each must stay within `CALLS_PER_COST` calls per
@@ -16,7 +17,7 @@ import pstats
 
 from django.conf import settings
 from django.test import override_settings
-from graphql import get_named_type, is_leaf_type, parse
+from graphql import GraphQLList, GraphQLObjectType, get_named_type, is_leaf_type, parse
 from grapple.settings import grapple_settings
 
 from graphql_api.schema import schema
@@ -24,6 +25,7 @@ from graphql_api.validation import CALLS_PER_COST, measure
 from tests.graphql_api.test_generated_selection import (
     GENERATED_LIMITS,
     callable_bare,
+    optional_arguments,
     page_types,
     selection,
 )
@@ -33,20 +35,37 @@ GRAPHQL = schema.graphql_schema
 LARGEST = grapple_settings.MAX_PAGE_SIZE
 
 
+def field_selections(graphql_type):
+    """(name, selection) of each field of a type callable without arguments, a small selection below it."""
+    for name, field in graphql_type.fields.items():
+        if not callable_bare(field):
+            continue
+        if is_leaf_type(get_named_type(field.type)):
+            yield name, name
+        elif body := selection(field.type, 1):
+            yield name, f"{name} {{ {body} }}"
+
+
+def root_lists():
+    """The root fields answering a list of one object type, other than `pages` (walked per page type)."""
+    for name, field in GRAPHQL.query_type.fields.items():
+        item_type = get_named_type(field.type)
+        listed = isinstance(getattr(field.type, "of_type", field.type), GraphQLList)
+        if name != "pages" and listed and isinstance(item_type, GraphQLObjectType) and optional_arguments(field):
+            yield name, field, item_type
+
+
 def field_documents():
-    """One document per page type and field: its pages at the largest size, that field alone."""
+    """One document per page type and field (its pages at the largest size, that field alone), and per root list and
+    field of its items (at its largest size where it takes one)."""
     for type_name, label in page_types():
-        for name, field in GRAPHQL.get_type(type_name).fields.items():
-            if not callable_bare(field):
-                continue
-            if is_leaf_type(get_named_type(field.type)):
-                part = name
-            elif body := selection(field.type, 1):
-                part = f"{name} {{ {body} }}"
-            else:
-                continue
+        for name, part in field_selections(GRAPHQL.get_type(type_name)):
             pages = f'pages(contentType: "{label}", limit: {LARGEST})'
             yield f"{type_name}.{name}", f"{{ {pages} {{ ... on {type_name} {{ {part} }} }} }}"
+    for root, field, item_type in root_lists():
+        sized = f"{root}(limit: {LARGEST})" if "limit" in field.args else root
+        for name, part in field_selections(item_type):
+            yield f"{root}.{name}", f"{{ {sized} {{ {part} }} }}"
 
 
 def calls(graphql, document):
