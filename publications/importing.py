@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
+from core.content.mapping import number_children
+
 from .models import PublicationAuthor, PublicationIndexPage, PublicationLink, PublicationPage, PublicationStatus
 from .sources import normalised_title
 
@@ -113,6 +115,7 @@ def _import(found):
         changed.append("links")
     if not changed:
         return Outcome(found.label, UNCHANGED, page.title, page_id=page.pk)
+    number_children(page)  # authors and links keep the source's order, on every database
     page.provenance = provenance
     if existing is None:
         index.add_child(instance=page)

@@ -137,3 +137,14 @@ def test_a_file_that_is_not_bibtex_is_a_message_and_a_non_zero_exit(lab, bib, te
 def test_standard_input(lab, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("@misc{k, title = {From Standard Input}}"))
     assert run("-").startswith("k (line 1): created")
+
+
+def test_imported_authors_and_links_are_stored_in_the_papers_order(lab, bib):
+    # Without a sort_order the rows came back in whatever order the database chose: on PostgreSQL a second import
+    # of the same file could see the authors shuffled and report "updated (authors)".
+    run(bib(AWQ))
+    page = PublicationPage.objects.get(bibtex_key="lin2024awq")
+    authors = list(page.authors.values_list("sort_order", "name"))
+    assert [order for order, _ in authors] == list(range(len(authors)))
+    assert [name for _, name in authors][:4] == ["Ji Lin", "Jiaming Tang", "Hans Müller", "Jan van der Berg"]
+    assert list(page.links.values_list("sort_order", flat=True)) == list(range(page.links.count()))
