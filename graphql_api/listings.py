@@ -55,8 +55,9 @@ class ModelListField(graphene.Field):
     def wrap_resolve(self, parent_resolver):
         resolve = super().wrap_resolve(parent_resolver)
 
-        def first_items(root, info, limit=grapple_settings.MAX_PAGE_SIZE, **arguments):
-            return resolve(root, info, **arguments)[:limit]
+        def first_items(root, info, limit=None, **arguments):
+            # An explicit `limit: null` is the default, never "all": the cost limit counted the default.
+            return resolve(root, info, **arguments)[: checked_size("limit", limit, grapple_settings.MAX_PAGE_SIZE)]
 
         return first_items
 

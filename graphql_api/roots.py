@@ -43,6 +43,7 @@ from .arguments import (
     SITE_ORDERS,
     TAG_ORDERS,
     checked_search_query,
+    checked_size,
     resolve_checked_list,
     resolve_page_list,
 )
@@ -166,8 +167,8 @@ class PublicRedirects:
         "that applies to every site.",
     )
 
-    def resolve_redirects(self, info, limit=grapple_settings.MAX_PAGE_SIZE, offset=None, **kwargs):
-        offset = offset or 0
+    def resolve_redirects(self, info, limit=None, offset=None, **kwargs):
+        limit, offset = checked_size("limit", limit, grapple_settings.MAX_PAGE_SIZE), offset or 0
         rows = (
             Redirect.objects.select_related("redirect_page", "site")
             .filter(Q(redirect_page__isnull=True) | Q(redirect_page__in=public_pages()))
@@ -317,7 +318,8 @@ class PublicSearch(SearchQuery()):
 class PublicSnippets(SnippetsQuery()):
     snippets = paged_list(get_snippet_interface, "Live snippets of every type, type by type.")
 
-    def resolve_snippets(self, info, limit=grapple_settings.MAX_PAGE_SIZE, offset=None, **kwargs):
+    def resolve_snippets(self, info, limit=None, offset=None, **kwargs):
+        limit = checked_size("limit", limit, grapple_settings.MAX_PAGE_SIZE)
         enough = (offset or 0) + limit
 
         def every_type():

@@ -28,6 +28,7 @@ from core.graphql import RELATED_PAGES_SHOWN, GraphQLModelList
 from core.models import IndexPage, LabPage, section_index
 from core.paths import site_path
 from core.visibility import public_or_none
+from graphql_api.arguments import checked_size
 from scholarly.graphql import GraphQLSeo
 from scholarly.metadata import join_text, json_ld_base, lab_name, organization, plain_text
 
@@ -209,7 +210,9 @@ class PersonPage(LabPage):
         rows = self.authorships.all() if prefetched else self.authorships.select_related("page")
         pages = {row.page_id: row.page for row in rows}
         public = [page for page in pages.values() if self.public_page(page)]
-        return sorted(public, key=lambda page: (-(page.year or 0), page.title))[:limit]
+        # An explicit `limit: null` is the default, never "all": the cost limit counted the default.
+        newest_first = sorted(public, key=lambda page: (-(page.year or 0), page.title))
+        return newest_first[: checked_size("limit", limit, RELATED_PAGES_SHOWN)]
 
     # What the page's `<head>` says (scholarly.metadata reads these).
 

@@ -16,6 +16,7 @@ from wagtail.search import index
 from core.blocks import LINK_KINDS, BaseStreamBlock
 from core.graphql import RELATED_PAGES_SHOWN, GraphQLModelList, GraphQLStreamBlocks
 from core.models import IndexPage, KindLink, LabPage, section_index
+from graphql_api.arguments import checked_size
 from scholarly.graphql import GraphQLSeo
 from scholarly.metadata import frontend_url, join_text, json_ld_base, organization, stream_text
 
@@ -245,4 +246,6 @@ class ProjectPage(LabPage):
     def public_publications(self, info=None, limit=None, **kwargs):
         """The publications app's pages linked to this project (by their label; research imports nothing of it)."""
         public = [page for page in self.publications.all() if self.public_page(page)]
-        return sorted(public, key=lambda page: (-(page.year or 0), page.title))[:limit]
+        # An explicit `limit: null` is the default, never "all": the cost limit counted the default.
+        newest_first = sorted(public, key=lambda page: (-(page.year or 0), page.title))
+        return newest_first[: checked_size("limit", limit, RELATED_PAGES_SHOWN)]

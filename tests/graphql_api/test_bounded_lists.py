@@ -33,6 +33,7 @@ def test_a_root_list_returns_every_item_up_to_its_limit(graphql, site_tree):
     HonorFactory.create_batch(12)
     assert len(graphql.query("{ awards { key } }")["awards"]) == 12  # not the resolvers' usual 10
     assert len(graphql.query("{ awards(limit: 5) { key } }")["awards"]) == 5
+    assert len(graphql.query("{ awards(limit: null) { key } }")["awards"]) == 12
     assert graphql.errors("{ awards(limit: 101) { key } }") == [f"`limit` must be between 1 and {LARGEST}; got 101."]
 
 
@@ -66,6 +67,9 @@ def test_a_project_and_a_person_list_their_newest_publications_up_to_the_limit(g
         assert years == list(range(2000 + RELATED_PAGES_SHOWN + 1, 2001, -1))  # the newest, newest first
         newest = f"{{ page(id: {page.pk}) {{ ... on {type(page).__name__} {{ publications(limit: 1) {{ year }} }} }} }}"
         assert graphql.query(newest)["page"]["publications"] == [{"year": 2000 + RELATED_PAGES_SHOWN + 1}]
+        # An explicit null is the default, not "all": the cost counted the default.
+        null = newest.replace("limit: 1", "limit: null")
+        assert len(graphql.query(null)["page"]["publications"]) == RELATED_PAGES_SHOWN
 
 
 def test_redirects_come_a_page_at_a_time(graphql, site_tree):
@@ -76,6 +80,10 @@ def test_redirects_come_a_page_at_a_time(graphql, site_tree):
     Site.objects.create(hostname="other.example", root_page=site_tree["home"])
     paths = [(r["oldPath"], r["site"]["hostname"]) for r in graphql.query(REDIRECTS)["redirects"]]
     assert len(paths) == 7 and paths[:2] == [("/old-0", "testserver"), ("/old-1", "testserver")]
+    assert (
+        graphql.query(REDIRECTS.replace("redirects", "redirects(limit: null)"))["redirects"]
+        == graphql.query(REDIRECTS)["redirects"]
+    )
     assert graphql.query(REDIRECTS.replace("redirects", "redirects(limit: 2, offset: 4)"))["redirects"] == [
         {"oldPath": "/old-4", "site": {"hostname": "testserver"}},
         {"oldPath": "/old-every-site", "site": {"hostname": paths[5][1]}},
