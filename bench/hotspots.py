@@ -40,6 +40,7 @@ from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+import cms.wsgi  # noqa: E402, F401 - this process loads and freezes the application as a server's worker does
 from bench.workload import WORST_QUERY_PATH, requests  # noqa: E402
 from graphql_api.validation import CALLS_PER_COST  # noqa: E402
 

@@ -31,8 +31,25 @@ def url_parts(page):
 
 
 def page_url(page):
-    """`page.url` (relative on its own site), with the request of `urls_for` when there is one."""
-    return page.get_url(request=_request.get())
+    """`page.url` (relative on its own site), with the request of `urls_for` when there is one.
+
+    Wagtail's `get_url(request)` looks the request's site up in the database (a query per request, with its query
+    building) only to choose between a relative URL and an absolute one, which it needs when pages are served from
+    several sites. With one site the URL is relative whatever the request's site: the lookup is skipped.
+    """
+    request = _request.get()
+    if request is None or _site_count(page, request) > 1:
+        return page.get_url(request=request)
+    parts = page.get_url_parts(request=request)
+    if parts is None or (parts[1] is None and parts[2] is None):
+        return None  # not routable, as `get_url` answers
+    return parts[2]
+
+
+def _site_count(page, request):
+    """How many sites pages are served from, as `Page.get_url` counts them (from the root paths it keeps on the
+    request)."""
+    return len({root.site_id for root in page._get_site_root_paths(request)})
 
 
 def site_path(page):

@@ -14,6 +14,7 @@ from grapple.settings import grapple_settings
 from grapple.types.interfaces import PageInterface
 from wagtail.models import Page
 
+from core.paths import page_url
 from core.visibility import public_pages
 
 from .arguments import checked_size, resolve_page_list
@@ -100,8 +101,8 @@ class PublicPageInterface(PageInterface):
         name = "PageInterface"
 
     def resolve_url(self, info, **kwargs):
-        """With the request, on which Wagtail keeps the site root paths: without it, one cache read per page."""
-        return self.get_url(request=info.context)
+        """With the request, on which Wagtail keeps the site root paths (`urls_for`, around the execution)."""
+        return page_url(self)
 
     def resolve_parent(self, info, **kwargs):
         return batched(self, "parent", _public_parents, info)

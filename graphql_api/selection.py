@@ -13,6 +13,7 @@ also applies to a field answered through a grapple `source` under a column's nam
 """
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from django.db.models import ForeignObjectRel, ManyToManyField, Model, Prefetch, prefetch_related_objects
 from graphene.utils.str_converters import to_snake_case
@@ -290,6 +291,7 @@ def _own_relations(model):
             yield field
 
 
+@lru_cache(maxsize=4096)  # bounded: the names come from clients' queries
 def model_field(model, graphql_name):
     """The model field a GraphQL field reads: its own name, or the `source` grapple was given for it."""
     name = to_snake_case(graphql_name)
