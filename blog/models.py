@@ -99,7 +99,12 @@ class BlogPostPage(LabPage):
         GraphQLSeo(),
     ]
     # What each computed field reads, prefetched for a whole list when it is selected (graphql_api.selection).
-    graphql_reads = {"seo": ("authors__person", "tags", "hero_image__renditions")}
+    # Tags are read through the tagged items (`tag_names`): prefetched with their tags in one query, where taggit's
+    # own prefetch builds a filtered queryset per post (~70 µs each).
+    graphql_reads = {
+        "tags": ("tagged_items__tag",),
+        "seo": ("authors__person", "tagged_items__tag", "hero_image__renditions"),
+    }
     # What its heavier fields cost per post, in units of the limits' cost (graphql_api.validation, measured by
     # tests/graphql_api/test_work.py).
     graphql_work = {"body": 10, "tags": 8}
@@ -132,7 +137,7 @@ class BlogPostPage(LabPage):
     def tag_names(self):
         """Alphabetical, everywhere tags are shown: their order in the database differs between SQLite and
         PostgreSQL."""
-        return sorted((tag.name for tag in self.tags.all()), key=str.casefold)
+        return sorted((item.tag.name for item in self.tagged_items.all()), key=str.casefold)
 
     def public_authors(self, info=None, **kwargs):
         """The authors the public may see (grapple calls a callable `source` with `info`)."""
@@ -164,7 +169,7 @@ class BlogPostPage(LabPage):
     search_result_type = "BlogPostPage"
     search_result_order = 30
 
-    search_hit_reads = ("tags",)  # what the snippet reads (graphql_api.search)
+    search_hit_reads = ("tagged_items__tag",)  # what the snippet reads (graphql_api.search)
 
     def search_hit_text(self):
         return join_text(self.summary, stream_text(self.body), ", ".join(self.tag_names))

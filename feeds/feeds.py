@@ -134,7 +134,7 @@ class BlogFeed(SectionFeed):
     section_label = "Blog"
 
     def items(self, obj):
-        return super().items(obj).prefetch_related("authors__person", "tags")
+        return super().items(obj).prefetch_related("authors__person", "tagged_items__tag")
 
     def item_description(self, item):
         return item.summary

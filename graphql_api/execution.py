@@ -39,6 +39,10 @@ class TimeLimitExceeded(GraphQLError):
 
 
 class BudgetedExecutionContext(ExecutionContext):
+    # Every resolver is synchronous (the view and Django's ORM are): graphql-core's check of each value for
+    # `__await__` (about 2,000 per 20-post listing) can only answer no.
+    is_awaitable = staticmethod(lambda value: False)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.budget_seconds = limits()["MAX_SECONDS"]

@@ -20,7 +20,7 @@ from django.db.models import Q
 from grapple.registry import registry
 from grapple.settings import grapple_settings
 from grapple.types.interfaces import get_page_interface, get_snippet_interface
-from grapple.types.pages import get_site_filter, get_specific_page
+from grapple.types.pages import get_site_filter
 from grapple.types.redirects import RedirectObjectType
 from grapple.types.search import SearchQuery
 from grapple.types.sites import SiteObjectType
@@ -57,11 +57,19 @@ def content_type_filter(content_type):
     """`app.Model` names, comma-separated, as a filter; an unknown name is an error, not an empty list."""
     condition = Q()
     for name in content_type.split(","):
-        app_label, _, model = name.strip().lower().partition(".")
-        if not ContentType.objects.filter(app_label=app_label, model=model).exists():
-            raise BadRequestArgument(f"`contentType` {name.strip()!r} is not a page type; use the app.Model form.")
-        condition |= Q(content_type__app_label=app_label, content_type__model=model)
+        condition |= Q(content_type=_content_type(name))
     return condition
+
+
+def _content_type(name):
+    """The content type an `app.Model` name gives, from Django's content type cache (no query once seen)."""
+    app_label, _, model = name.strip().lower().partition(".")
+    try:
+        return ContentType.objects.get_by_natural_key(app_label, model)
+    except ContentType.DoesNotExist:
+        raise BadRequestArgument(
+            f"`contentType` {name.strip()!r} is not a page type; use the app.Model form."
+        ) from None
 
 
 def public_page(info, find_site, token=None, **kwargs):
@@ -71,9 +79,7 @@ def public_page(info, find_site, token=None, **kwargs):
     """
     if token:
         return page_from_preview_token(token, info.context)
-    if content_type := kwargs.get("content_type"):
-        content_type_filter(content_type)
-    page = get_specific_page(
+    page = _specific_page(
         id=kwargs.get("id"),
         slug=kwargs.get("slug"),
         url_path=kwargs.get("url_path"),
@@ -81,6 +87,32 @@ def public_page(info, find_site, token=None, **kwargs):
         site=find_site(),
     )
     return page if is_public(page) else None
+
+
+def _specific_page(*, id, slug, url_path, content_type, site):
+    """The page grapple's `get_specific_page` finds, among the public pages, in two queries (the page, its specific
+    row) where grapple's takes four: it reads the view restrictions again (`.public()`, which `public_pages` reads
+    once per request) and asks `exists()` before `first()`."""
+    pages = public_pages()
+    if site:
+        pages = pages.in_site(site)
+    if content_type:
+        pages = pages.filter(content_type=_content_type(content_type))
+    try:
+        if id:
+            return pages.specific().get(pk=id)
+        if slug:
+            return pages.specific().get(slug=slug)
+    except Page.DoesNotExist:
+        return None
+    if not url_path:
+        return None
+    url_path = url_path if url_path.endswith("/") else f"{url_path}/"
+    if site:  # a path on the site: exactly that page
+        pages = pages.filter(url_path=f"{site.root_page.url_path}{url_path.lstrip('/')}")
+    else:  # grapple's reading of a path without a site: the first page whose path ends so
+        pages = pages.filter(url_path__endswith=url_path)
+    return pages.specific().first()
 
 
 class PublicSiteObjectType(SiteObjectType):

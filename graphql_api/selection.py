@@ -148,9 +148,9 @@ def _relations(model, nodes, fragments, prefix, join=True, variables=None):
     those its selected computed fields read (`computed_reads`), the latter after the former so a declared
     `authors__person` goes through the `authors` the selection prefetches."""
     grouped = _grouped(nodes, fragments)
-    fields = {name: model_field(model, name) for name in grouped if name not in ROW_FIELDS}
-    computed = computed_fields(model, fields)
     declared = getattr(model, "graphql_reads", {})
+    fields = {name: _read_field(model, name, declared) for name in grouped if name not in ROW_FIELDS}
+    computed = computed_fields(model, fields)
     if any(to_snake_case(name) not in declared for name in computed):
         for field in _own_relations(model):
             fields.setdefault(field.name, field)
@@ -200,7 +200,8 @@ def _relations(model, nodes, fragments, prefix, join=True, variables=None):
         if isinstance(prefetches.get(prefix + lookup), SelectedRenditions):
             # A computed field of this model (SEO's image) reads renditions nobody selected: all of them.
             prefetches[prefix + lookup] = prefix + lookup
-        prefetches.setdefault(prefix + lookup, prefix + lookup)
+        declared_prefetch = _declared_prefetch(model, lookup, prefix)
+        prefetches.setdefault(_lookup(declared_prefetch), declared_prefetch)
     if issubclass(model, AbstractImage) and prefetches.get(prefix + "renditions") == prefix + "renditions":
         # The image's own `srcSet`/`rendition` read its renditions: only those of the filter specs they ask for.
         prefetches[prefix + "renditions"] = selected_renditions(
@@ -272,6 +273,35 @@ def own_relation_lookups(model):
         if issubclass(field.related_model, AbstractImage):
             lookups.append(f"{lookup}__renditions")
     return lookups
+
+
+def _read_field(model, graphql_name, declared):
+    """`model_field`, except for a relation the model declares it reads another way (`graphql_reads`: a post's
+    `tags` through its tagged items): that field is read as declared, and only so."""
+    field = model_field(model, graphql_name)
+    if field is not None and field.is_relation and to_snake_case(graphql_name) in declared:
+        return None
+    return field
+
+
+def _declared_prefetch(model, lookup, prefix):
+    """A declared read as a prefetch: one whose last step is a foreign key to a model other than a page is joined
+    to the step before (`tagged_items__tag`: the tagged items with their tags, in one query). Pages are prefetched
+    on their own, where visibility applies."""
+    *steps, last = lookup.split("__")
+    related = model
+    for step in steps:
+        field = related._meta.get_field(step)
+        if field.related_model is None:
+            return prefix + lookup
+        related = field.related_model
+    field = related._meta.get_field(last)
+    joinable = (
+        field.many_to_one and not isinstance(field, ForeignObjectRel) and not issubclass(field.related_model, Page)
+    )
+    if not steps or not joinable:
+        return prefix + lookup
+    return Prefetch(prefix + "__".join(steps), queryset=related._default_manager.select_related(last))
 
 
 def _lookup(prefetch):

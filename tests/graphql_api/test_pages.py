@@ -2,6 +2,10 @@
 
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
 from blog.factories import BlogPostPageFactory
 from core.factories import every_block_body
 from home.models import HomeFeaturedResearchArea
@@ -180,3 +184,34 @@ def test_url_path_is_read_against_the_request_site(graphql, site_tree):
     BlogPostPageFactory(parent=site_tree["blog"], slug="first")
     data = graphql.query('{ root: page(urlPath: "/") { __typename } post: page(urlPath: "/blog/first") { slug } }')
     assert data == {"root": {"__typename": "HomePage"}, "post": {"slug": "first"}}
+
+
+def test_a_page_is_found_in_two_queries_and_only_if_public(graphql, site_tree, settings):
+    """`page(...)` reads the page and its specific row: the view restrictions are read once per request (with
+    the visibility every list applies), not again as grapple's lookup did, nor an `exists()` before the page."""
+    settings.GRAPHQL_CACHE = {**settings.GRAPHQL_CACHE, "TIMEOUT": 0}  # every request is computed
+    post = BlogPostPageFactory(parent=site_tree["blog"], slug="found")
+    hidden = BlogPostPageFactory(parent=site_tree["blog"], slug="hidden")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    lookups = {
+        "byPath": '(urlPath: "/blog/found")',
+        "byId": f"(id: {post.pk})",
+        "bySlug": '(slug: "found")',
+        "byType": f'(id: {post.pk}, contentType: "blog.BlogPostPage")',
+    }
+    for name, arguments in lookups.items():
+        graphql.query(f"{{ page{arguments} {{ slug }} }}")  # the site root paths and content types are cached
+        with CaptureQueriesContext(connection) as queries:
+            assert graphql.query(f"{{ page{arguments} {{ slug }} }}") == {"page": {"slug": "found"}}, name
+        page_queries = [query["sql"] for query in queries if "viewrestriction" not in query["sql"]]
+        assert len([sql for sql in page_queries if sql.startswith("SELECT")]) == 2 + (name == "byPath"), name
+    # The site of a path is the request's (one query, above); a restricted page, another type, no page: null.
+    missing = ['(urlPath: "/blog/hidden")', f"(id: {hidden.pk})", '(slug: "nowhere")']
+    missing.append(f'(id: {post.pk}, contentType: "news.NewsPage")')
+    for arguments in missing:
+        assert graphql.query(f"{{ page{arguments} {{ slug }} }}") == {"page": None}, arguments
+    # An unknown type is an error that names it, on `page` as on `pages`.
+    for field in (f"page(id: {post.pk}, contentType: ", "pages(contentType: "):
+        assert graphql.errors(f'{{ {field}"blog.Nope") {{ slug }} }}') == [
+            "`contentType` 'blog.Nope' is not a page type; use the app.Model form."
+        ]
