@@ -121,6 +121,7 @@ class HomePage(LabPage):
         "competition_awards": (),
         "industry_partners": (),
         "open_source_projects": (),
+        "featured_research_areas": (),  # its own query: the areas with their images (public_featured_research_areas)
         "seo": ("hero_image__renditions",),
     }
 
