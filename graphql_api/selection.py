@@ -9,7 +9,9 @@ declared per relation: a model added by an app is batched the same way.
 A field the model computes (SEO, a citation) reads relations the selection cannot show. A model says which in
 `graphql_reads` (the field's name in snake case -> the lookups it reads, e.g. `{"seo": ("authors__person",)}`), and
 only those are prefetched; for a computed field it does not declare, every relation of its own is. A declaration
-also applies to a field answered through a grapple `source` under a column's name (a byline's `name`).
+also applies to a field answered through a grapple `source` under a column's name (a byline's `name`), and replaces
+the default for a relation of the same name (a post's `tags`, read through its tagged items); a declared lookup
+ending in a foreign key to a model other than a page is joined to the step before it (`tagged_items__tag`).
 """
 
 from collections.abc import Iterable, Mapping
