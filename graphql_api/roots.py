@@ -105,6 +105,8 @@ def _specific_page(*, id, slug, url_path, content_type, site):
             return pages.specific().get(slug=slug)
     except Page.DoesNotExist:
         return None
+    except Page.MultipleObjectsReturned:  # a slug is unique among siblings only
+        raise BadRequestArgument(f"`slug` {slug!r} names several pages; ask by `urlPath` or `id`.") from None
     if not url_path:
         return None
     url_path = url_path if url_path.endswith("/") else f"{url_path}/"

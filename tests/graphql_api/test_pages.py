@@ -215,3 +215,13 @@ def test_a_page_is_found_in_two_queries_and_only_if_public(graphql, site_tree, s
         assert graphql.errors(f'{{ {field}"blog.Nope") {{ slug }} }}') == [
             "`contentType` 'blog.Nope' is not a page type; use the app.Model form."
         ]
+
+
+def test_a_slug_shared_by_two_pages_is_a_clear_error(graphql, site_tree):
+    """Slugs are unique among siblings only: a post and a news item may share one."""
+    BlogPostPageFactory(parent=site_tree["blog"], slug="launch")
+    NewsPageFactory(parent=site_tree["news"], slug="launch")
+    assert graphql.errors('{ page(slug: "launch") { title } }') == [
+        "`slug` 'launch' names several pages; ask by `urlPath` or `id`."
+    ]
+    assert graphql.query('{ page(urlPath: "/news/launch") { __typename } }') == {"page": {"__typename": "NewsPage"}}
